@@ -1,0 +1,46 @@
+# Rozcestník: run `make help` to see what each target does.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint check messages compile-messages bench clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Rozcestník needs Python 3.11 or newer.")'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --upgrade --quiet pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+
+run: install ## Set up SQLite, demo content, embedded search and an admin, then serve on :8000
+	DJANGO_SETTINGS_MODULE=hub.settings.dev $(PY) manage.py setup_hub
+	DJANGO_SETTINGS_MODULE=hub.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL / ELASTICSEARCH_URL select real servers)
+	$(PY) manage.py compile_catalogues --settings=hub.settings.test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff and Django's checks, and no missing migrations
+	$(VENV)/bin/ruff check hub search tests bench
+	$(PY) manage.py check --settings=hub.settings.test
+	$(PY) manage.py makemigrations --check --dry-run --settings=hub.settings.test
+
+messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'hub/*/migrations/*'
+
+compile-messages: install ## Compile the catalogues (pure Python, no GNU gettext needed)
+	$(PY) manage.py compile_catalogues
+
+bench: install ## Search benchmark: both backends and Wagtail's own search, side by side
+	$(PY) manage.py search_benchmark --settings=hub.settings.dev
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

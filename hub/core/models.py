@@ -1,0 +1,127 @@
+"""The home page and the base every content page shares: summary, taxonomies, review dates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.core import blocks as hub_blocks
+from hub.core.listing import filter_listing, paginate_listing
+
+
+class HubPage(Page):
+    """Fields every piece of content carries, so search, facets and listings treat them alike.
+
+    search/ reads these attributes (summary, regions, topics, target_groups) and the optional
+    ones a subclass adds (body, organisations, year) to build its documents.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("Two or three sentences shown in listings and search results."),
+    )
+    regions = ParentalManyToManyField("taxonomy.Region", blank=True, verbose_name=_("regions"))
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, verbose_name=_("topics"))
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("regions"),
+                FieldPanel("topics"),
+                FieldPanel("target_groups"),
+            ],
+            heading=_("Classification"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content_type_label(self):
+        return self._meta.verbose_name
+
+    def attached_documents(self):
+        """Wagtail documents attached to this page: source documents and document blocks in the body."""
+        documents = []
+        if hasattr(self, "source_documents"):
+            documents += [link.document for link in self.source_documents.all()]
+        for block in getattr(self, "body", None) or []:
+            if block.block_type == "document" and block.value["document"]:
+                documents.append(block.value["document"])
+        return documents
+
+
+class HomePage(Page):
+    """Routes a newcomer: who are you (municipality, new NGO, social worker) and where to start."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    audience_routes = StreamField(
+        [("route", hub_blocks.AudienceRouteBlock())],
+        blank=True,
+        verbose_name=_("routes for newcomers"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("audience_routes"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "organisations.OrganisationIndexPage",
+        "manuals.ManualIndexPage",
+        "practices.GoodPracticeIndexPage",
+        "goals.OperationalGoalsIndexPage",
+        "events.EventIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class SectionIndexPage(Page):
+    """A section landing page listing every live page of one type in its locale, filterable.
+
+    Content lives under the organisation that owns it (for per-organisation permissions);
+    the section page gathers it from the whole tree, so readers browse by type.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    listed_page_model = None  # set by each section
+    default_ordering = "title"
+    orderings = {"title": "title", "newest": "-first_published_at"}
+    per_page = 20
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self, request):
+        pages = self.listed_page_model.objects.live().public().filter(locale=self.locale)
+        return filter_listing(
+            pages,
+            request.GET,
+            locale=self.locale,
+            orderings=self.orderings,
+            default_ordering=self.default_ordering,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.listed_pages(request)
+        context["listing"] = listing
+        context["page_obj"] = paginate_listing(listing.pages, request.GET.get("page"), self.per_page)
+        return context

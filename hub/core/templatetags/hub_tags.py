@@ -1,0 +1,43 @@
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from hub.organisations.models import Helpline
+
+register = template.Library()
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The site's home page in the active language (or the default one when not translated)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    root = site.root_page
+    return root.get_translation_or_none(_active_locale()) or root
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    home = home_page(context)
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().in_menu().specific()
+
+
+@register.simple_tag
+def footer_helplines():
+    return Helpline.objects.filter(show_in_footer=True, locale=_active_locale()).order_by("name")
+
+
+@register.simple_tag
+def current_language():
+    return translation.get_language()

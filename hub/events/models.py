@@ -1,0 +1,65 @@
+"""News, trainings and network meetings for the people who work with foreigners."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from hub.core.blocks import BodyBlock
+from hub.core.models import HubPage, SectionIndexPage
+from hub.core.validators import validate_date_range
+
+
+class EventPage(HubPage):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        TRAINING = "training", _("training")
+        MEETING = "meeting", _("network meeting")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRAINING)
+    start = models.DateTimeField(_("start"), null=True, blank=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    registration_url = models.URLField(_("registration"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = HubPage.search_fields + [index.SearchField("place"), index.SearchField("body")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("place"),
+                FieldPanel("online"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("body"),
+        *HubPage.taxonomy_panels,
+    ]
+
+    parent_page_types = ["events.EventIndexPage", "organisations.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news or event")
+        verbose_name_plural = _("news and events")
+
+    def clean(self):
+        super().clean()
+        validate_date_range(self.start, self.end, end_field="end")
+
+
+class EventIndexPage(SectionIndexPage):
+    listed_page_model = EventPage
+    subpage_types = ["events.EventPage"]
+    orderings = {"upcoming": "start", "newest": "-start", "title": "title"}
+    default_ordering = "newest"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news and events")

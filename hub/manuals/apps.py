@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ManualsConfig(AppConfig):
+    name = "hub.manuals"
+    label = "manuals"

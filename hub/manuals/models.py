@@ -1,0 +1,69 @@
+"""Methodology documents and manuals: long-form guidance with a table of contents and review dates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from hub.core.blocks import BodyBlock, heading_anchor
+from hub.core.models import HubPage, SectionIndexPage
+from hub.core.validators import validate_date_range
+
+
+class ManualPage(HubPage):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    review_by = models.DateField(
+        _("review by"), null=True, blank=True, help_text=_("When the text should be checked again.")
+    )
+
+    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("source_documents", label=_("source documents")),
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")], heading=_("Review")),
+        *HubPage.taxonomy_panels,
+    ]
+
+    parent_page_types = ["manuals.ManualIndexPage", "organisations.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("manual")
+        verbose_name_plural = _("manuals")
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.review_by:
+            validate_date_range(self.last_reviewed, self.review_by, end_field="review_by")
+
+    def table_of_contents(self):
+        return [
+            {"text": block.value["text"], "anchor": heading_anchor(block.value["text"]), "level": block.value["level"]}
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+
+class ManualSourceDocument(Orderable):
+    """The original PDF/DOCX a manual came from; its text is indexed with the page."""
+
+    page = ParentalKey(ManualPage, on_delete=models.CASCADE, related_name="source_documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class ManualIndexPage(SectionIndexPage):
+    listed_page_model = ManualPage
+    subpage_types = ["manuals.ManualPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("manual library")

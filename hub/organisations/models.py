@@ -1,0 +1,135 @@
+"""Organisations (CPIC branches, NGOs, municipalities, state bodies) and the helplines they run."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from hub.core.models import HubPage, SectionIndexPage
+from hub.core.validators import validate_phone
+
+
+class Helpline(TranslatableMixin, index.Indexed, models.Model):
+    """A phone line or web service for foreigners or the people helping them; reusable anywhere."""
+
+    name = models.CharField(_("name"), max_length=200)
+    operator = models.CharField(_("operator"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("For example: čeština, ukrajinština, angličtina")
+    )
+    hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    url = models.URLField(_("web"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    show_in_footer = models.BooleanField(_("show in footer"), default=False)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("operator"),
+        FieldPanel("phone"),
+        FieldPanel("languages"),
+        FieldPanel("hours"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("show_in_footer"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("operator"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationPage(HubPage):
+    """A CPIC branch, NGO, municipality or state body; its own content lives beneath it."""
+
+    actor_type = models.ForeignKey(
+        "taxonomy.ActorType",
+        verbose_name=_("actor type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    operator = models.ForeignKey(
+        "organisations.OrganisationPage",
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operated_branches",
+        help_text=_("For a CPIC branch: the organisation that runs it (e.g. SUZ MV, a region, an NGO)."),
+    )
+    services = RichTextField(_("services"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    languages_spoken = models.CharField(_("languages spoken"), max_length=300, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("web"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    helplines = ParentalManyToManyField(Helpline, blank=True, verbose_name=_("helplines"))
+
+    search_fields = HubPage.search_fields + [
+        index.SearchField("services"),
+        index.SearchField("address"),
+        index.SearchField("languages_spoken"),
+    ]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("actor_type"),
+        FieldPanel("operator"),
+        FieldPanel("logo"),
+        FieldPanel("services"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("languages_spoken"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("helplines"),
+        *HubPage.taxonomy_panels,
+    ]
+
+    parent_page_types = ["organisations.OrganisationIndexPage"]
+    subpage_types = [
+        "manuals.ManualPage",
+        "practices.GoodPracticePage",
+        "goals.OperationalGoalsPage",
+        "events.EventPage",
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+
+class OrganisationIndexPage(SectionIndexPage):
+    listed_page_model = OrganisationPage
+    subpage_types = ["organisations.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation directory")

@@ -1,0 +1,84 @@
+"""Good practice: what a municipality or NGO did, where, for whom, and what came of it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.core.blocks import BodyBlock, LinkBlock
+from hub.core.models import HubPage, SectionIndexPage
+from hub.core.validators import validate_date_range
+from wagtail.embeds.blocks import EmbedBlock
+
+
+class GoodPracticePage(HubPage):
+    municipality = models.CharField(_("municipality"), max_length=200, blank=True)
+    organisations = ParentalManyToManyField(
+        "organisations.OrganisationPage", blank=True, verbose_name=_("organisations involved")
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Leave empty if it still runs."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("what was done"))
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
+    contact = models.TextField(_("contact"), blank=True)
+    links = StreamField(
+        [("link", LinkBlock()), ("video", EmbedBlock(label=_("Video")))],
+        blank=True,
+        verbose_name=_("links and videos"),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = HubPage.search_fields + [
+        index.SearchField("municipality"),
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.SearchField("funding_source"),
+    ]
+    content_panels = HubPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("organisations"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Where, who, when"),
+        ),
+        FieldPanel("photo"),
+        FieldPanel("body"),
+        FieldPanel("outcomes"),
+        FieldPanel("funding_source"),
+        FieldPanel("contact"),
+        FieldPanel("links"),
+        *HubPage.taxonomy_panels,
+    ]
+
+    parent_page_types = ["practices.GoodPracticeIndexPage", "organisations.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def clean(self):
+        super().clean()
+        validate_date_range(self.start_date, self.end_date)
+
+
+class GoodPracticeIndexPage(SectionIndexPage):
+    listed_page_model = GoodPracticePage
+    subpage_types = ["practices.GoodPracticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("good practice collection")
