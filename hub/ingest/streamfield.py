@@ -1,0 +1,156 @@
+"""A CleanDocument as raw StreamField data for hub.core.blocks.BodyBlock, and a summary for listings."""
+
+import re
+import uuid
+from html import escape
+
+from hub.ingest.cleaning import URL_RE, BulletList, Paragraph, Table
+
+SUMMARY_LENGTH = 600
+# "Zajistit podporu školení – MV, CPIC, NNO." → task "Zajistit podporu školení", responsible "MV, CPIC, NNO"
+RESPONSIBLE_RE = re.compile(
+    r"^(?P<text>.+?)\s+[–—]\s+(?P<who>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^–—]{0,80}?)\.?$"
+)
+RECOMMENDATION_LEAD_RE = re.compile(
+    r"^(doporučení|doporučujeme|úkoly|recommendations?)\b.*:$", re.IGNORECASE
+)
+
+
+def block(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def body_blocks(document, attachments=()):
+    """Raw BodyBlock data: per section a heading, then its text merged into rich-text paragraphs,
+    with recommendation lists and tables as their own blocks; `attachments` become document blocks."""
+    raw = []
+    for section in document.sections:
+        if section.heading:
+            raw.append(
+                block(
+                    "heading", {"text": section.heading[:200], "level": f"h{min(section.level, 3)}"}
+                )
+            )
+        raw.extend(section_blocks(section.blocks))
+    raw.extend(
+        block("document", {"document": document_id, "description": ""})
+        for document_id in attachments
+    )
+    return raw
+
+
+def section_blocks(blocks):
+    raw = []
+    pending = []  # paragraphs and lists merged into one rich-text block
+
+    def flush():
+        if pending:
+            raw.append(block("paragraph", "".join(rich_text(item) for item in pending)))
+            pending.clear()
+
+    index = 0
+    while index < len(blocks):
+        item = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            isinstance(item, Paragraph)
+            and RECOMMENDATION_LEAD_RE.match(item.text)
+            and isinstance(following, BulletList)
+        ):
+            flush()
+            raw.append(recommendations(following, item.text.rstrip(":").strip()))
+            index += 2
+            continue
+        if isinstance(item, BulletList) and is_task_list(item):
+            flush()
+            raw.append(recommendations(item, ""))
+        elif isinstance(item, Table):
+            flush()
+            raw.append(table(item))
+        else:
+            pending.append(item)
+        index += 1
+    flush()
+    return raw
+
+
+def is_task_list(bullet_list):
+    """A numbered list whose items mostly end with '– who is responsible'."""
+    if not bullet_list.ordered or len(bullet_list.items) < 2:
+        return False
+    matching = sum(1 for item in bullet_list.items if RESPONSIBLE_RE.match(item.text))
+    return matching >= 0.6 * len(bullet_list.items)
+
+
+def recommendations(bullet_list, title):
+    items = []
+    for item in bullet_list.items:
+        text = " ".join([item.text, *item.children])
+        match = RESPONSIBLE_RE.match(item.text) if bullet_list.ordered else None
+        value = {"text": text, "responsible": ""}
+        if match and not item.children:
+            value = {
+                "text": match["text"].rstrip(" ,;") + ".",
+                "responsible": match["who"].strip()[:255],
+            }
+        items.append({"type": "item", "value": value, "id": str(uuid.uuid4())})
+    return block("recommendations", {"title": title[:200], "items": items})
+
+
+def table(item):
+    width = max(len(row) for row in item.rows)
+    rows = [row + [""] * (width - len(row)) for row in item.rows]
+    return block(
+        "table",
+        {
+            "data": rows,
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "",
+        },
+    )
+
+
+def rich_text(item):
+    if isinstance(item, Paragraph):
+        return f"<p>{linkify(item.text)}</p>"
+    tag = "ol" if item.ordered else "ul"
+    entries = []
+    for entry in item.items:
+        children = "".join(f"<li>{linkify(child)}</li>" for child in entry.children)
+        entries.append(
+            f"<li>{linkify(entry.text)}{f'<ul>{children}</ul>' if children else ''}</li>"
+        )
+    return f"<{tag}>{''.join(entries)}</{tag}>"
+
+
+def linkify(text):
+    """Escaped text with every URL (also bare 'www.…') as a link."""
+    parts = []
+    position = 0
+    for match in URL_RE.finditer(text):
+        url = match.group(0)
+        trimmed = url.rstrip(".,;:!?)“”\"'")
+        if url.endswith(")") and "(" in trimmed:
+            trimmed += ")"
+        parts.append(escape(text[position : match.start()]))
+        href = trimmed if trimmed.lower().startswith("http") else f"https://{trimmed}"
+        parts.append(f'<a href="{escape(href)}">{escape(trimmed)}</a>')
+        position = match.start() + len(trimmed)
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def summary_from(document):
+    return shorten(document.first_paragraph())
+
+
+def shorten(text, limit=SUMMARY_LENGTH):
+    """`text` cut at a sentence (or word) boundary to fit the summary field."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sentence_end = cut.rfind(". ")
+    if sentence_end > limit // 3:
+        return cut[: sentence_end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
