@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = "Vyhledávání"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

@@ -5,7 +5,7 @@ Backends receive already-serialised SearchDocuments (search/documents.py) and a 
 """
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 # Facets every backend counts, in the order the search page shows them.
@@ -36,6 +36,18 @@ class SearchDocument:
     def doc_id(self):
         return f"{self.page_id}"
 
+    def facet_values(self):
+        """Values per facet field (FACET_FIELDS), as both backends index and count them."""
+        return {
+            "type": [self.content_type],
+            "region": list(self.regions),
+            "topic": list(self.topics),
+            "target_group": list(self.target_groups),
+            "organisation": list(self.organisations),
+            "locale": [self.locale],
+            "year": [str(self.year)] if self.year else [],
+        }
+
 
 @dataclass
 class SearchQuery:
@@ -64,6 +76,25 @@ class SearchResults:
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str | None = None
+    # Set (to "cs") when nothing matched in query.locale and these are Czech pages instead.
+    fallback_locale: str | None = None
+
+
+# Content is written in Czech first; a uk/en query with no translated match is answered from Czech pages.
+FALLBACK_LOCALE = "cs"
+
+
+def search_with_fallback(search_locale, query):
+    """Run `search_locale(query)`; when a non-Czech query finds nothing, search the Czech pages instead."""
+    results = search_locale(query)
+    if results.total or query.locale == FALLBACK_LOCALE or not query.text.strip():
+        return results
+    czech = search_locale(replace(query, locale=FALLBACK_LOCALE))
+    if not czech.total:
+        return results
+    czech.query = query
+    czech.fallback_locale = FALLBACK_LOCALE
+    return czech
 
 
 class SearchUnavailable(Exception):

@@ -1,6 +1,7 @@
 """Backends under test: the embedded one in a temporary file, Elasticsearch under a unique test prefix."""
 
 import uuid
+from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
@@ -34,3 +35,68 @@ def elasticsearch_backend():
 def backend(request) -> SearchBackend:
     """Each contract test runs once per backend."""
     return request.getfixturevalue(f"{request.param}_backend")
+
+
+# --- Real page trees for serialisation, outbox and rebuild tests (search infra) ------------------
+
+
+@dataclass
+class ContentTree:
+    home: object
+    manuals: object
+    organisations: object
+    organisation: object
+
+
+def build_content_tree():
+    """Root → HomePage (the default site's root) → manual library and organisation directory with
+    one organisation, in Czech. Pages made with add_child are live; tests publish through revisions."""
+    from wagtail.models import Locale, Page, Site
+
+    from hub.core.models import HomePage
+    from hub.manuals.models import ManualIndexPage
+    from hub.organisations.models import OrganisationIndexPage, OrganisationPage
+
+    czech = Locale.objects.get_or_create(language_code="cs")[0]
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(title="Rozcestník", slug="rozcestnik-search", locale=czech)
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Rozcestník"},
+    )
+    organisations = home.add_child(
+        instance=OrganisationIndexPage(title="Organizace", slug="organizace")
+    )
+    return ContentTree(
+        home=home,
+        manuals=home.add_child(instance=ManualIndexPage(title="Příručky", slug="prirucky")),
+        organisations=organisations,
+        organisation=organisations.add_child(
+            instance=OrganisationPage(
+                title="CPIC Liberec", slug="cpic-liberec", summary="Krajské centrum."
+            )
+        ),
+    )
+
+
+@pytest.fixture
+def content_tree(db):
+    return build_content_tree()
+
+
+@pytest.fixture
+def configured_backend(backend, settings, tmp_path):
+    """`backend`, made the configured primary backend, so the outbox and commands write to it too.
+
+    Beside Elasticsearch the embedded fallback goes to a file of its own in the test's temp dir.
+    """
+    settings.SEARCH_BACKEND = backend.name
+    if backend.name == "embedded":
+        settings.SEARCH_EMBEDDED_PATH = backend.path
+    else:
+        settings.ELASTICSEARCH_URL = backend.url
+        settings.ELASTICSEARCH_INDEX_PREFIX = backend.index_prefix
+        settings.SEARCH_EMBEDDED_PATH = tmp_path / "fallback.sqlite3"
+    return backend

@@ -1,0 +1,145 @@
+"""Text analysis shared by both backends: the same terms go into SQLite FTS5 and into Elasticsearch.
+
+The Elasticsearch node in CI is the integ-test distribution (no asciifolding, no stemmers, no synonym
+filter), so the engine only splits and lowercases; lemmatisation, stop words and diacritics folding run
+here, identically for documents and queries. docs/search-relevance.md explains each step.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import simplemma
+
+DATA_DIR = Path(__file__).resolve().parent / "analysis_data"
+LANGUAGES = ("cs", "uk", "en")
+
+# Letters and digits; an apostrophe inside a word (Ukrainian м'ясо, English children's) keeps it whole.
+WORD_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+APOSTROPHES = str.maketrans("", "", "'’ʼ")
+# Latin letters (Basic Latin to Latin Extended-B): only these lose their diacritics; Cyrillic й/ї stay.
+LATIN_END = 0x024F
+# Longer words in capitals are shouted headings ("PŘÍRUČKA"), lemmatised like any other word.
+MAX_ABBREVIATION_LENGTH = 5
+
+
+class AnalysisDataError(ValueError):
+    """A file in search/analysis_data/ is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str  # as written, for exact-form matching and case-sensitive abbreviations
+    term: str  # lemmatised and folded: what the *_stem fields hold
+    is_stop: bool
+
+
+def fold(text):
+    """Lowercase and strip diacritics from Latin letters: "Příručka" → "prirucka", "Київ" → "київ"."""
+    folded = []
+    for char in text.lower():
+        if ord(char) <= LATIN_END:
+            folded.append("".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)))
+        else:
+            folded.append(char)
+    return unicodedata.normalize("NFC", "".join(folded)).translate(APOSTROPHES)
+
+
+def tokens(text):
+    """Words of `text` in order, as written."""
+    return WORD_RE.findall(text or "")
+
+
+@cache
+def stop_words(lang):
+    """The stop words of a language, lowercase, from analysis_data/stopwords_<lang>.txt."""
+    path = DATA_DIR / f"stopwords_{lang}.txt"
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if word != word.lower() or len(tokens(word)) != 1:
+            raise AnalysisDataError(f"{path.name}:{number}: {word!r} must be one lowercase word")
+        words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word, lang):
+    """The dictionary form of a lowercase word (simplemma), before folding.
+
+    Two corrections on top of simplemma, both so that related forms meet on one term:
+    a capitalised lookup wins when it finds a proper noun ("prahy" → "Praha", not "práh"), and a Czech
+    negation prefix the lemmatiser dropped is put back ("nestátní" must not become "státní").
+    """
+    if lang not in LANGUAGES:
+        return word
+    base = simplemma.lemmatize(word, lang=lang)
+    capitalised = word.capitalize()
+    proper = simplemma.lemmatize(capitalised, lang=lang)
+    if proper != capitalised and proper[:1].isupper():
+        base = proper
+    if lang == "cs" and word.startswith("ne") and not base.lower().startswith("ne"):
+        if simplemma.lemmatize(word[2:], lang=lang).lower() == base.lower():
+            base = "ne" + base
+    return base.lower()
+
+
+def is_abbreviation(surface):
+    """CPIC, OSP, MPSV: words the lemmatiser does not know and would only guess at."""
+    return surface.isupper() and 1 < len(surface) <= MAX_ABBREVIATION_LENGTH
+
+
+def analysed_tokens(text, lang):
+    """Every word of `text` with its analysed term; stop words are kept but flagged (synonyms need them)."""
+    stops = stop_words(lang)
+    result = []
+    for surface in tokens(text):
+        lower = surface.lower()
+        is_stop = lower in stops
+        term = fold(lower if is_abbreviation(surface) else lemma(lower, lang))
+        result.append(Token(surface=surface, term=term, is_stop=is_stop))
+    return result
+
+
+def analyse(text, lang):
+    """The terms a *_stem field holds for `text` in language `lang`: no stop words, lemmatised, folded."""
+    return [token.term for token in analysed_tokens(text, lang) if not token.is_stop]
+
+
+def analysed_text(text, lang):
+    return " ".join(analyse(text, lang))
+
+
+def allowed_edits(term):
+    """Elasticsearch's fuzziness AUTO: no typo in short words, one from 3 letters, two from 6."""
+    if len(term) < 3:
+        return 0
+    return 1 if len(term) < 6 else 2
+
+
+def within_edits(a, b, limit):
+    """Damerau-Levenshtein distance (a swap of neighbours is one edit) of a and b is at most `limit`.
+
+    As in Elasticsearch's fuzzy query with prefix_length=1, the first letter must be right.
+    """
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > limit:
+        return False
+    before, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i]
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, before[j - 2] + 1)
+            current.append(best)
+        if min(current) > limit:
+            return False
+        before, previous = previous, current
+    return previous[-1] <= limit

@@ -1,0 +1,86 @@
+"""JSON API: GET /api/search/?q=…&lang=cs&type=…&region=…&topic=…&page=N and /api/search/autocomplete/."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from search.backends import get_fallback_backend, get_search_backend
+from search.backends.base import SearchUnavailable
+from search.query import QueryError
+from search.views import labelled_facets, query_from_params, run_search
+
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+AUTOCOMPLETE_LIMIT = 8
+UNAVAILABLE = "Search is temporarily unavailable. Please try again in a moment."
+
+
+def error_response(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def requested_language(params):
+    language = params.get("lang") or settings.LANGUAGE_CODE
+    if language not in LANGUAGE_CODES:
+        raise QueryError(f"Parameter 'lang' must be one of {', '.join(LANGUAGE_CODES)}.")
+    return language
+
+
+@require_GET
+def search_api(request):
+    try:
+        language = requested_language(request.GET)
+        query = query_from_params(request.GET, language)
+        results = run_search(query)
+    except QueryError as error:
+        return error_response(str(error), 400)
+    except SearchUnavailable:
+        return error_response(UNAVAILABLE, 503)
+    with translation.override(language):
+        facets = {
+            facet["name"]: [
+                {"value": item["value"], "label": str(item["label"]), "count": item["count"]}
+                for item in facet["values"]
+            ]
+            for facet in labelled_facets(results.facets, query.filters, language)
+        }
+    return JsonResponse(
+        {
+            "query": query.text,
+            "lang": language,
+            "page": query.page,
+            "per_page": query.per_page,
+            "total": results.total,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "snippet": hit.snippet,
+                    "type": hit.content_type,
+                    "locale": hit.locale,
+                    "score": hit.score,
+                }
+                for hit in results.hits
+            ],
+            "facets": facets,
+            "suggestion": results.suggestion,
+            "fallback_locale": results.fallback_locale,
+        }
+    )
+
+
+@require_GET
+def autocomplete_api(request):
+    try:
+        language = requested_language(request.GET)
+    except QueryError as error:
+        return error_response(str(error), 400)
+    prefix = request.GET.get("q", "")[: settings.SEARCH_MAX_QUERY_LENGTH]
+    backends = [backend for backend in (get_search_backend(), get_fallback_backend()) if backend]
+    for backend in backends:
+        try:
+            suggestions = backend.autocomplete(prefix, language, limit=AUTOCOMPLETE_LIMIT)
+        except SearchUnavailable:
+            continue
+        return JsonResponse({"query": prefix, "results": suggestions})
+    return error_response(UNAVAILABLE, 503)

@@ -1,0 +1,145 @@
+"""The search page /<lang>/search/, and what it shares with the JSON API (search/api.py)."""
+
+import logging
+import math
+
+from django.apps import apps
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from search.backends import get_fallback_backend, get_search_backend
+from search.backends.base import FACET_FIELDS, SearchQuery, SearchUnavailable
+from search.documents import CONTENT_TYPES
+from search.query import QueryError
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+# Deep pages of a relevance ranking are noise and cost the engine most; filters are the way further.
+MAX_PAGE = 100
+# Filters offered to readers; the language is chosen by the URL (/<lang>/search/) or ?lang=.
+FILTER_FIELDS = tuple(name for name in FACET_FIELDS if name != "locale")
+FACET_TITLES = {
+    "type": _("Content type"),
+    "region": _("Region"),
+    "topic": _("Topic"),
+    "target_group": _("Target group"),
+    "organisation": _("Organisation"),
+    "year": _("Year"),
+}
+TAXONOMY_MODELS = {"region": "taxonomy.Region", "topic": "taxonomy.Topic", "target_group": "taxonomy.TargetGroup"}
+
+
+def query_from_params(params, locale):
+    """A SearchQuery from GET parameters; QueryError names the parameter a user got wrong."""
+    try:
+        page = int(params.get("page") or 1)
+    except ValueError:
+        raise QueryError("Parameter 'page' must be a whole number.") from None
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"Parameter 'page' must be between 1 and {MAX_PAGE}.")
+    filters = {name: params.getlist(name) for name in FILTER_FIELDS if params.getlist(name)}
+    return SearchQuery(text=params.get("q", ""), locale=locale, filters=filters, page=page, per_page=PER_PAGE)
+
+
+def run_search(query):
+    """Results from the configured engine, or from the embedded index while Elasticsearch is down.
+
+    Raises SearchUnavailable only when no engine can answer.
+    """
+    try:
+        return get_search_backend().search(query)
+    except SearchUnavailable as error:
+        fallback = get_fallback_backend()
+        if fallback is None:
+            raise
+        logger.warning("Search answered by the embedded index: %s", error)
+        return fallback.search(query)
+
+
+def content_type_labels():
+    return {key: apps.get_model(label)._meta.verbose_name for label, key in CONTENT_TYPES.items()}
+
+
+def taxonomy_labels(field, slugs, language):
+    """Names of taxonomy terms in `language`, falling back to the Czech name, then to the slug."""
+    model = apps.get_model(TAXONOMY_MODELS[field])
+    names = {}
+    for term in model.objects.filter(slug__in=slugs).select_related("locale"):
+        code = term.locale.language_code
+        if code == language or (code == settings.LANGUAGE_CODE and term.slug not in names):
+            names[term.slug] = term.name
+    return names
+
+
+def labelled_facets(facets, filters, language):
+    """Facets as the page and the API show them: [{name, title, values: [{value, label, count, selected}]}]."""
+    types = content_type_labels()
+    result = []
+    for name in FILTER_FIELDS:
+        counts = facets.get(name) or []
+        if not counts:
+            continue
+        if name in TAXONOMY_MODELS:
+            labels = taxonomy_labels(name, [value for value, _ in counts], language)
+        else:
+            labels = types if name == "type" else {}
+        selected = set(filters.get(name, ()))
+        result.append(
+            {
+                "name": name,
+                "title": FACET_TITLES[name],
+                "values": [
+                    {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
+                    for value, count in counts
+                ],
+            }
+        )
+    return result
+
+
+def popular_topics(language, limit=8):
+    Topic = apps.get_model("taxonomy.Topic")
+    return Topic.objects.filter(locale__language_code=language).order_by("name")[:limit]
+
+
+def search_page(request):
+    language = get_language()
+    context = {"search_query": request.GET.get("q", "")}
+    status = 200
+    try:
+        query = query_from_params(request.GET, language)
+        results = run_search(query)
+    except QueryError as error:
+        context["error"] = str(error)
+        status = 400
+    except SearchUnavailable:
+        context["unavailable"] = True
+        status = 503
+    else:
+        pages = max(1, math.ceil(results.total / query.per_page))
+        types = content_type_labels()
+        context.update(
+            results=results,
+            hits=[(hit, types.get(hit.content_type, hit.content_type)) for hit in results.hits],
+            first_number=(query.page - 1) * query.per_page + 1,
+            facets=labelled_facets(results.facets, query.filters, language),
+            page=query.page,
+            pages=pages,
+            previous_page=query.page - 1 if query.page > 1 else None,
+            next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
+            query_without_page=without_page(request.GET),
+            has_filters=bool(query.filters),
+            popular_topics=popular_topics(language) if not results.total else (),
+        )
+    return render(request, "search/search_page.html", context, status=status)
+
+
+def without_page(params):
+    """The current query string without `page`, ending in "&" when not empty, for pagination links."""
+    params = params.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"{encoded}&" if encoded else ""

@@ -1,0 +1,158 @@
+"""Realistic Czech (and a few Ukrainian) search documents, built directly as SearchDocuments.
+
+Texts follow the seed documents in ../shared/seeds; tests do not depend on page serialisation.
+"""
+
+from datetime import UTC, datetime
+
+from search.backends.base import SearchDocument
+
+MANUAL = SearchDocument(
+    page_id=1,
+    locale="cs",
+    content_type="manual",
+    title="Příručka pro sociální pracovníky obcí",
+    url="/cs/prirucky/prirucka-pro-socialni-pracovniky/",
+    summary="Jak poskytovat odborné sociální poradenství v obcích s rozšířenou působností.",
+    body=(
+        "Sociální pracovníci pověřených obecních úřadů se během krize nově zapojili při adaptaci osob "
+        "s dočasnou ochranou. Příručka shrnuje, kam odkázat klienta, jak spolupracovat s krajským "
+        "centrem a s nestátními neziskovými organizacemi. Obsahuje kontakty a vzory dopisů."
+    ),
+    regions=["liberecky"],
+    topics=["socialni-sluzby"],
+    target_groups=["socialni-pracovnici"],
+    organisations=["Správa uprchlických zařízení"],
+    year=2023,
+    published_at=datetime(2023, 5, 1, tzinfo=UTC),
+)
+
+LANGUAGE_COURSES = SearchDocument(
+    page_id=2,
+    locale="cs",
+    content_type="good_practice",
+    title="Tlumočníci a kurzy češtiny v Jihlavě",
+    url="/cs/dobra-praxe/kurzy-cestiny-jihlava/",
+    summary="Dobrá praxe z Kraje Vysočina: bezplatné kurzy českého jazyka pro dospělé cizince.",
+    body=(
+        "Centrum v Jihlavě pořádá večerní kurzy češtiny na třech úrovních a zajišťuje komunitní "
+        "tlumočení při jednání na úřadech. Kurzy vedou zkušení lektoři, výuka probíhá v malých skupinách."
+    ),
+    regions=["vysocina"],
+    topics=["cestina"],
+    target_groups=["cizinci"],
+    organisations=["CPIC Kraj Vysočina"],
+    year=2024,
+    published_at=datetime(2024, 2, 1, tzinfo=UTC),
+)
+
+LIBEREC_CENTRE = SearchDocument(
+    page_id=3,
+    locale="cs",
+    content_type="organisation",
+    title="Centrum na podporu integrace cizinců pro Liberecký kraj",
+    url="/cs/organizace/cpic-liberec/",
+    summary="Poradenství, kurzy a tlumočení pro cizince v Liberci a okolí.",
+    body=(
+        "Pomáháme cizincům s pobytem, zaměstnáním a bydlením. Oběti domácího násilí odkazujeme na "
+        "specializované služby a intervenční centrum. Spolupracujeme s obcemi celého kraje."
+    ),
+    regions=["liberecky"],
+    topics=["socialni-sluzby", "domaci-nasili"],
+    target_groups=["cizinci"],
+    organisations=["Správa uprchlických zařízení"],
+    year=2024,
+    published_at=datetime(2024, 3, 1, tzinfo=UTC),
+)
+
+# The phrase "domácí násilí" together …
+VIOLENCE_PHRASE = SearchDocument(
+    page_id=4,
+    locale="cs",
+    content_type="manual",
+    title="Metodika pro krizové situace",
+    url="/cs/prirucky/metodika-krizove-situace/",
+    body=(
+        "Domácí násilí v rodinách migrantů zůstává často skryté. Metodika popisuje první kontakt, "
+        "bezpečnostní plán a předání do odborné péče."
+    ),
+    regions=["praha"],
+    topics=["domaci-nasili"],
+    year=2022,
+    published_at=datetime(2022, 9, 1, tzinfo=UTC),
+)
+
+# … ranks above the same words scattered.
+VIOLENCE_SCATTERED = SearchDocument(
+    page_id=5,
+    locale="cs",
+    content_type="manual",
+    title="Metodika pro práci v rodinách",
+    url="/cs/prirucky/metodika-rodiny/",
+    body=(
+        "Domácí příprava dětí do školy vyžaduje podporu. Násilí ve škole řeší metodik prevence; "
+        "rodinám migrantů pomáhá bezpečnostní plán a předání do odborné péče."
+    ),
+    regions=["praha"],
+    topics=["vzdelavani"],
+    year=2022,
+    published_at=datetime(2022, 10, 1, tzinfo=UTC),
+)
+
+# Mentions interpreters only in its body; LANGUAGE_COURSES has them in its title.
+ANNUAL_REPORT = SearchDocument(
+    page_id=6,
+    locale="cs",
+    content_type="goals",
+    title="Operační cíle center na podporu integrace cizinců 2024",
+    url="/cs/cile/operacni-cile-2024/",
+    body=(
+        "Vzdělávání sociálních pracovníků – prohlubování znalostí v oblasti témat: krizové intervence "
+        "a pobytové problematiky. Rozšíření sítě tlumočníků pro menší obce kraje. <Pilotní projekt> & další."
+    ),
+    regions=["vysocina"],
+    topics=["site-aktéru"],
+    year=2024,
+    published_at=datetime(2024, 1, 15, tzinfo=UTC),
+)
+
+# Writes only the abbreviation; a search for the long form must still find it.
+PRAGUE_COUNSELLING = SearchDocument(
+    page_id=7,
+    locale="cs",
+    content_type="organisation",
+    title="Integrační centrum Praha",
+    url="/cs/organizace/icp/",
+    summary="OSP pro cizince s trvalým i dlouhodobým pobytem.",
+    body="Poskytujeme OSP, právní pomoc a adaptačně-integrační kurzy v pražských pobočkách.",
+    regions=["praha"],
+    topics=["socialni-sluzby"],
+    year=2023,
+    published_at=datetime(2023, 6, 1, tzinfo=UTC),
+)
+
+UKRAINIAN_COURSES = SearchDocument(
+    page_id=8,
+    locale="uk",
+    content_type="good_practice",
+    title="Курси чеської мови в Їглаві",
+    url="/uk/dobra-praxe/kurzy-cestiny-jihlava/",
+    summary="Безкоштовні курси чеської мови для дорослих іноземців.",
+    body="Центр у Їглаві організовує вечірні курси чеської мови та забезпечує усний переклад.",
+    regions=["vysocina"],
+    topics=["cestina"],
+    year=2024,
+    published_at=datetime(2024, 2, 2, tzinfo=UTC),
+    translation_key="courses",
+)
+
+ALL = [
+    MANUAL,
+    LANGUAGE_COURSES,
+    LIBEREC_CENTRE,
+    VIOLENCE_PHRASE,
+    VIOLENCE_SCATTERED,
+    ANNUAL_REPORT,
+    PRAGUE_COUNSELLING,
+    UKRAINIAN_COURSES,
+]

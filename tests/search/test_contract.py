@@ -1,0 +1,236 @@
+"""The search contract: the same assertions for the embedded backend and for Elasticsearch."""
+
+from dataclasses import replace
+
+import pytest
+
+from search.backends.base import SearchQuery
+from search.models import SynonymRule
+from tests.search import documents as docs
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(backend):
+    backend.index_documents(docs.ALL)
+    return backend
+
+
+def search(backend, text, **options):
+    return backend.search(SearchQuery(text=text, **options))
+
+
+def page_ids(results):
+    return [hit.page_id for hit in results.hits]
+
+
+def test_diacritics_are_optional(loaded):
+    assert docs.MANUAL.page_id in page_ids(search(loaded, "prirucka pro socialni pracovniky"))
+    top_two = set(page_ids(search(loaded, "domaci nasili"))[:2])
+    assert top_two == {docs.VIOLENCE_PHRASE.page_id, docs.LIBEREC_CENTRE.page_id}
+
+
+def test_the_exact_word_form_ranks_first(backend):
+    # Two pages alike but for one word form: each query puts the page with its exact form first.
+    singular = replace(docs.MANUAL, page_id=20, title="Příručka pro obce", summary="", body="")
+    plural = replace(docs.MANUAL, page_id=21, title="Příručky pro obce", summary="", body="")
+    backend.index_documents([singular, plural])
+    assert page_ids(search(backend, "příručky")) == [21, 20]
+    assert page_ids(search(backend, "příručka")) == [20, 21]
+    assert sorted(page_ids(search(backend, "prirucka"))) == [20, 21]
+
+
+def test_inflected_forms_find_each_other(loaded):
+    # The page writes "cizincům" and "cizinců"; the query uses yet other forms.
+    assert docs.LIBEREC_CENTRE.page_id in page_ids(search(loaded, "cizinec Liberec"))
+    assert docs.LANGUAGE_COURSES.page_id in page_ids(search(loaded, "kurz češtiny pro cizince"))
+
+
+def test_abbreviation_finds_the_long_form_and_back(loaded):
+    assert docs.MANUAL.page_id in page_ids(search(loaded, "OSP"))
+    assert docs.PRAGUE_COUNSELLING.page_id in page_ids(
+        search(loaded, "odborné sociální poradenství")
+    )
+
+
+def test_short_abbreviation_only_in_capitals(loaded):
+    # "DO" is temporary protection; "do" is a preposition and must not drag in those pages.
+    assert docs.MANUAL.page_id in page_ids(search(loaded, "DO"))
+    assert docs.MANUAL.page_id not in page_ids(search(loaded, "do"))
+
+
+def test_editor_synonym_applies_on_next_search(loaded):
+    assert search(loaded, "lektoři večerní tlumočnická služba").total == 0
+    rule = SynonymRule.objects.create(
+        language="cs", terms="tlumočnická služba\nkomunitní tlumočení"
+    )
+    assert page_ids(search(loaded, "lektoři večerní tlumočnická služba")) == [
+        docs.LANGUAGE_COURSES.page_id
+    ]
+    rule.delete()
+    assert search(loaded, "lektoři večerní tlumočnická služba").total == 0
+
+
+def test_title_beats_body(loaded):
+    ranked = page_ids(search(loaded, "tlumočníci"))
+    assert ranked[0] == docs.LANGUAGE_COURSES.page_id
+    assert docs.ANNUAL_REPORT.page_id in ranked
+
+
+def test_exact_phrase_beats_scattered_words(loaded):
+    ranked = page_ids(search(loaded, "domácí násilí"))
+    assert ranked.index(docs.VIOLENCE_PHRASE.page_id) < ranked.index(
+        docs.VIOLENCE_SCATTERED.page_id
+    )
+
+
+def test_typos_still_find_but_rank_below_exact(loaded):
+    assert page_ids(search(loaded, "tlumocnici v jihlave"))[:1] == [docs.LANGUAGE_COURSES.page_id]
+    assert docs.LIBEREC_CENTRE.page_id in page_ids(search(loaded, "integarce cizincu"))
+    ranked = page_ids(search(loaded, "metodika"))
+    assert set(ranked[:2]) == {docs.VIOLENCE_PHRASE.page_id, docs.VIOLENCE_SCATTERED.page_id}
+
+
+def test_a_typo_match_in_the_title_does_not_beat_the_right_word_in_the_body(backend):
+    right_word = replace(
+        docs.MANUAL,
+        page_id=30,
+        title="Nabídka pro rodiče",
+        summary="",
+        body="Pořádáme kurzy pro rodiče.",
+    )
+    near_word = replace(
+        docs.MANUAL,
+        page_id=31,
+        title="Kurty pro rodiče",
+        summary="",
+        body="Sportovní areál pro rodiče.",
+    )
+    backend.index_documents([right_word, near_word])
+    assert page_ids(search(backend, "kurzy")) == [30, 31]
+
+
+def test_all_words_must_match(loaded):
+    assert search(loaded, "bezpečnostní plán Liberec").total == 0
+
+
+def test_did_you_mean(loaded):
+    # Only words indexed in no form are corrected; "bezpecnostni" is the analysed form of "bezpečnostní".
+    assert search(loaded, "metodikka bezpecnostni").suggestion == "metodika bezpecnostni"
+    assert search(loaded, "domaci nasili").suggestion is None
+    assert search(loaded, "bezpečnostní plán").suggestion is None
+
+
+def test_filters_and_facet_counts(loaded):
+    everything = search(loaded, "")
+    assert everything.total == 7  # browse: every Czech page, no Ukrainian ones
+    assert dict(everything.facets["type"]) == {
+        "manual": 3,
+        "organisation": 2,
+        "good_practice": 1,
+        "goals": 1,
+    }
+    assert dict(everything.facets["region"])["praha"] == 3
+
+    manuals_in_prague = search(loaded, "", filters={"type": ["manual"], "region": ["praha"]})
+    assert sorted(page_ids(manuals_in_prague)) == [
+        docs.VIOLENCE_PHRASE.page_id,
+        docs.VIOLENCE_SCATTERED.page_id,
+    ]
+    assert dict(manuals_in_prague.facets["year"]) == {"2022": 2}
+
+    either_region = search(loaded, "cizinci", filters={"region": ["praha", "liberecky"]})
+    assert set(page_ids(either_region)) <= {1, 3, 4, 5, 7}
+    assert docs.LIBEREC_CENTRE.page_id in page_ids(either_region)
+
+
+def test_browse_lists_newest_first_with_pagination(loaded):
+    first = search(loaded, "", per_page=3)
+    second = search(loaded, "", per_page=3, page=2)
+    assert page_ids(first) == [
+        docs.LIBEREC_CENTRE.page_id,
+        docs.LANGUAGE_COURSES.page_id,
+        docs.ANNUAL_REPORT.page_id,
+    ]
+    assert len(second.hits) == 3 and not set(page_ids(first)) & set(page_ids(second))
+
+
+def test_locales_are_isolated(loaded):
+    assert page_ids(search(loaded, "курси", locale="uk")) == [docs.UKRAINIAN_COURSES.page_id]
+    czech = search(loaded, "курси")
+    assert czech.total == 0 and czech.fallback_locale is None
+
+
+def test_no_match_in_ukrainian_falls_back_to_czech(loaded):
+    results = search(loaded, "domácí násilí", locale="uk")
+    assert results.fallback_locale == "cs"
+    assert results.query.locale == "uk"
+    assert docs.VIOLENCE_PHRASE.page_id in page_ids(results)
+    assert all(hit.locale == "cs" for hit in results.hits)
+
+
+def test_snippets_mark_matches_and_escape_the_rest(loaded):
+    results = search(loaded, "pilotni projekt")
+    [hit] = results.hits
+    assert "<mark>Pilotní</mark> <mark>projekt</mark>" in hit.snippet
+    assert "&lt;" in hit.snippet and "&amp;" in hit.snippet and "<Pilotní" not in hit.snippet
+
+    [hit] = search(loaded, "OSP", filters={"type": ["manual"]}).hits
+    assert "<mark>odborné</mark> <mark>sociální</mark> <mark>poradenství</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['title:(x) OR "', "AND OR NOT", "NEAR(a b)", '"unclosed', "a" * 10_000],
+    ids=lambda text: text[:20],
+)
+def test_query_syntax_is_just_text(loaded, text):
+    assert search(loaded, text).total == 0
+
+
+@pytest.mark.parametrize("text", ["*", "\\", "{}[]()~^:!/", "\x00\t\n", "   "])
+def test_query_without_words_browses(loaded, text):
+    assert search(loaded, text).total == 7
+
+
+def test_query_syntax_around_real_words_is_ignored(loaded):
+    assert page_ids(search(loaded, '+"Tlumočníci" -(Jihlavě)*'))[:1] == [
+        docs.LANGUAGE_COURSES.page_id
+    ]
+
+
+def test_huge_query_is_capped(loaded, settings):
+    # Words past SEARCH_MAX_QUERY_LENGTH are dropped, so the unknown word at the end cannot spoil the match.
+    text = "kurzy češtiny" + " " * settings.SEARCH_MAX_QUERY_LENGTH + "zzzzzz"
+    assert page_ids(search(loaded, text)) == [docs.LANGUAGE_COURSES.page_id]
+
+
+def test_delete(loaded):
+    loaded.delete_documents([docs.LANGUAGE_COURSES.page_id, 999_999])
+    assert docs.LANGUAGE_COURSES.page_id not in page_ids(search(loaded, "kurzy češtiny"))
+    assert search(loaded, "").total == 6
+
+
+def test_reindexing_a_page_replaces_it(loaded):
+    loaded.index_documents([replace(docs.MANUAL, title="Vodítko pro obecní úřady")])
+    [hit] = search(loaded, "vodítko").hits
+    assert (hit.page_id, hit.title) == (docs.MANUAL.page_id, "Vodítko pro obecní úřady")
+    assert search(loaded, "").total == 7
+
+
+def test_rebuild_swaps_the_whole_index(loaded):
+    progress = []
+    loaded.rebuild([docs.VIOLENCE_PHRASE, docs.UKRAINIAN_COURSES], progress=progress.append)
+    assert sum(progress) == 2
+    assert page_ids(search(loaded, "")) == [docs.VIOLENCE_PHRASE.page_id]
+    assert search(loaded, "kurzy").total == 0
+
+
+def test_autocomplete_completes_titles_without_diacritics(loaded):
+    titles = [item["title"] for item in loaded.autocomplete("prirucka pro soc", "cs")]
+    assert titles == [docs.MANUAL.title]
+    assert [item["title"] for item in loaded.autocomplete("курс", "uk")] == [
+        docs.UKRAINIAN_COURSES.title
+    ]
+    assert loaded.autocomplete("", "cs") == []
