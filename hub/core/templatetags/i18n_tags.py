@@ -1,0 +1,163 @@
+"""Language switching and locale-aware formatting for the public templates.
+
+`language_links` gives, for every content language, where the reader should go: the same page
+in that language when a live translation exists, otherwise that language's home page together
+with an honest note. The filters format numbers for the active language and phone numbers in
+one dialable form.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Each language is offered under its own name, so a reader finds theirs whatever page they are on.
+ENDONYMS = {"cs": "Čeština", "uk": "Українська", "en": "English"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    # False when the page has no live translation and `url` leads to that language's home page.
+    translated: bool
+    # Written in the target language, for the reader who wants that language.
+    untranslated_note: str = ""
+
+
+def language_name(code):
+    return ENDONYMS.get(code) or translation.get_language_info(code)["name_local"]
+
+
+def untranslated_note(code):
+    with translation.override(code):
+        # Translators: rendered in the catalogue's own language; "English" means that language.
+        return gettext(
+            "This page has not been translated into English yet; the link goes to the English home page."
+        )
+
+
+def language_home_url(code, request):
+    """The home page in `code` when it exists and is live, else the bare language prefix."""
+    site = Site.find_for_request(request) if request else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        translations = site.root_page.get_translations(inclusive=True)
+        home = translations.live().filter(locale__language_code=code).first()
+        if home is not None:
+            return home.get_url(request)
+    return f"/{code}/"
+
+
+def switched_prefix_url(request, code):
+    """The current non-page URL (e.g. /cs/search/?q=…) under another language prefix, query kept."""
+    current_prefix = f"/{translation.get_language()}/"
+    full_path = request.get_full_path() if request else ""
+    if not full_path.startswith(current_prefix):
+        return f"/{code}/"
+    return f"/{code}/" + full_path[len(current_prefix) :]
+
+
+def page_translations(page):
+    """Live pages of `page`'s translation set by language code (the page itself included)."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translated.locale.language_code: translated for translated in translations}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One LanguageLink per content language, in the order of settings.LANGUAGES."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    is_page = isinstance(page, Page) and page.pk is not None
+    translations = page_translations(page) if is_page else {}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if not is_page:
+            url, translated = switched_prefix_url(request, code), True
+        elif code in translations:
+            url, translated = translations[code].get_url(request), True
+        else:
+            url, translated = language_home_url(code, request), False
+        links.append(
+            LanguageLink(
+                code=code,
+                name=language_name(code),
+                url=url,
+                is_current=code == current,
+                translated=translated,
+                untranslated_note="" if translated else untranslated_note(code),
+            )
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` with scheme and host, as search engines expect in <link rel="alternate">."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.filter
+def number(value, decimal_places=None):
+    """A number with the active language's separators: 12 345,5 in cs and uk, 12,345.5 in en."""
+    if value in (None, ""):
+        return ""
+    return formats.number_format(
+        value, decimal_pos=decimal_places, use_l10n=True, force_grouping=True
+    )
+
+
+CZECH_PREFIX = "+420"
+_NON_DIGITS = re.compile(r"[^\d+]")
+
+
+def _group(digits, size=3):
+    return " ".join(digits[i : i + size] for i in range(0, len(digits), size))
+
+
+@register.filter
+def phone(value):
+    """Czech numbers in international form, "+420 974 820 000", so foreign SIM cards can dial them.
+
+    Short service numbers (116 000, 1212, 158) cannot be dialled with a prefix and stay national;
+    foreign numbers are shown as the editor wrote them.
+    """
+    if not value:
+        return ""
+    compact = _NON_DIGITS.sub("", str(value))
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    national = compact.removeprefix(CZECH_PREFIX)
+    if compact.startswith("+") and national == compact:
+        return str(value).strip()
+    if len(national) == 9:
+        return f"{CZECH_PREFIX} {_group(national)}"
+    if len(national) == 6:
+        return _group(national)
+    return str(value).strip()
+
+
+@register.filter
+def phone_href(value):
+    """A tel: link target without spaces, international for Czech numbers."""
+    return "tel:" + phone(value).replace(" ", "")
+
+
+@register.simple_tag
+def phone_link(value):
+    """A dialable link showing the formatted number; empty for no number."""
+    if not value:
+        return ""
+    return format_html('<a class="phone" href="{}">{}</a>', phone_href(value), phone(value))
