@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check messages compile-messages bench clean
+.PHONY: help install run test lint check messages check-messages compile-messages bench clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -34,7 +34,10 @@ lint: install ## Ruff and Django's checks, and no missing migrations
 	$(PY) manage.py makemigrations --check --dry-run --settings=hub.settings.test
 
 messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'hub/*/migrations/*'
+	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore '*/migrations/*' --ignore 'tests/*' --ignore 'bench/*'
+
+check-messages: install ## List untranslated or fuzzy entries of our strings (fill English with --fill-english)
+	$(PY) manage.py check_catalogues --settings=hub.settings.test
 
 compile-messages: install ## Compile the catalogues (pure Python, no GNU gettext needed)
 	$(PY) manage.py compile_catalogues

@@ -6,11 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import urls as search_urls
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/search/", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -22,6 +25,7 @@ if settings.DEBUG:
 
 # Every public page lives under a language prefix: /cs/…, /uk/…, /en/….
 urlpatterns += i18n_patterns(
+    path("", include(search_urls.page_urlpatterns)),  # before Wagtail's catch-all
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every long-form page; each renders with templates/blocks/<name>.html."""
 
+import unicodedata
+
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -31,7 +33,9 @@ class HeadingBlock(blocks.StructBlock):
 
 
 def heading_anchor(text):
-    return slugify(text, allow_unicode=False) or "oddil"
+    """The heading's id: ASCII for Czech and English, Unicode for Ukrainian, which ASCII would erase."""
+    cyrillic = any("CYRILLIC" in unicodedata.name(character, "") for character in text)
+    return slugify(text, allow_unicode=cyrillic) or "oddil"
 
 
 class CalloutBlock(blocks.StructBlock):

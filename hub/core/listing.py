@@ -3,8 +3,17 @@
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
 
 from hub.taxonomy.models import Region, Topic
+
+# What each ordering key is called in the "Order by" menu.
+ORDERING_LABELS = {
+    "title": _("Title (A–Z)"),
+    "newest": _("Newest first"),
+    "year": _("Year, newest first"),
+    "upcoming": _("Date, earliest first"),
+}
 
 
 @dataclass
@@ -15,6 +24,17 @@ class Listing:
     selected_region: str
     selected_topic: str
     ordering: str
+    ordering_keys: tuple = ()
+
+    @property
+    def ordering_choices(self):
+        return [(key, ORDERING_LABELS.get(key, key)) for key in self.ordering_keys]
+
+    @property
+    def query_without_page(self):
+        """The current filters as a query string prefix, so paging keeps them."""
+        params = {"region": self.selected_region, "topic": self.selected_topic, "order": self.ordering}
+        return "".join(f"{key}={value}&" for key, value in params.items() if value)
 
 
 def filter_listing(pages, params, *, locale, orderings, default_ordering):
@@ -35,6 +55,7 @@ def filter_listing(pages, params, *, locale, orderings, default_ordering):
         selected_region=region,
         selected_topic=topic,
         ordering=ordering,
+        ordering_keys=tuple(orderings),
     )
 
 

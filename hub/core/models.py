@@ -105,6 +105,7 @@ class SectionIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["core.HomePage"]
+    show_in_menus_default = True
 
     class Meta:
         abstract = True

@@ -1,10 +1,13 @@
 """News, trainings and network meetings for the people who work with foreigners."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.core.blocks import BodyBlock
 from hub.core.models import HubPage, SectionIndexPage
@@ -24,6 +27,8 @@ class EventPage(HubPage):
     online = models.BooleanField(_("online"), default=False)
     registration_url = models.URLField(_("registration"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    override_translatable_fields = [SynchronizedField("place"), SynchronizedField("registration_url")]
 
     search_fields = HubPage.search_fields + [index.SearchField("place"), index.SearchField("body")]
     content_panels = HubPage.content_panels + [
@@ -52,6 +57,12 @@ class EventPage(HubPage):
     def clean(self):
         super().clean()
         validate_date_range(self.start, self.end, end_field="end")
+        if self.kind != self.Kind.NEWS and not self.place and not self.online:
+            raise ValidationError({"place": _("Enter where the event takes place, or mark it as online.")})
+
+    @property
+    def is_upcoming(self):
+        return bool(self.start and self.start >= timezone.now())
 
 
 class EventIndexPage(SectionIndexPage):

@@ -2,12 +2,15 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_goal_year
@@ -22,10 +25,20 @@ class OperationalGoalsPage(HubPage):
         on_delete=models.SET_NULL,
         related_name="goal_pages",
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_goal_year])
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[validate_goal_year], help_text=_("The year the goals are set for, e.g. 2024.")
+    )
     responsible_person = models.CharField(_("responsible for the goals"), max_length=200, blank=True)
     evaluation_method = models.TextField(_("how goals are evaluated"), blank=True)
     evaluation_deadline = models.CharField(_("when goals are evaluated"), max_length=200, blank=True)
+    evaluation = RichTextField(
+        _("evaluation of the year"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("How the goals were met, written after the year's deadline."),
+    )
+
+    override_translatable_fields = [SynchronizedField("year"), SynchronizedField("organisation")]
 
     search_fields = HubPage.search_fields + [
         index.SearchField("evaluation_method"),
@@ -41,6 +54,7 @@ class OperationalGoalsPage(HubPage):
                 FieldPanel("responsible_person"),
                 FieldPanel("evaluation_method"),
                 FieldPanel("evaluation_deadline"),
+                FieldPanel("evaluation"),
             ],
             heading=_("Evaluation"),
         ),
@@ -54,18 +68,58 @@ class OperationalGoalsPage(HubPage):
         verbose_name = _("operational goals")
         verbose_name_plural = _("operational goals")
 
+    def clean(self):
+        super().clean()
+        if self.organisation_id and self.year:
+            same_year = OperationalGoalsPage.objects.filter(
+                organisation_id=self.organisation_id, year=self.year, locale_id=self.locale_id
+            ).exclude(pk=self.pk)
+            if same_year.exists():
+                raise ValidationError(
+                    {"year": _("This organisation already has operational goals for %(year)s.") % {"year": self.year}}
+                )
 
-# "at least 4 lectures", "minimálně 1x týdně", "(ideálně 4x do roka)", "10 schůzek"
-MEASURABLE_TARGET_RE = re.compile(
-    r"((?:minimálně|alespoň|nejméně|ideálně|každý měsíc)?\s*\d+\s*(?:x|×)?\s*[\wěščřžýáíéůúňťď]+(?:\s+(?:do roka|ročně|měsíčně|týdně|za rok))?)",
-    re.IGNORECASE,
+    def goals_by_status(self):
+        """How many goals are in each status, for the summary line above the list."""
+        counts = {status: 0 for status in OperationalGoal.Status.values}
+        for goal in self.goals.all():
+            counts[goal.status] += 1
+        return [(OperationalGoal.Status(status).label, count) for status, count in counts.items() if count]
+
+
+# Countable commitments as CPIC branches write them in their yearly goals, e.g.
+# "alespoň 4 přednášky", "Minimálně 1x týdně", "(ideálně 4x do roka)", "5 h / týden", "4x/rok".
+_QUALIFIER = r"(?:minimálně|min\.|alespoň|nejméně|ideálně|nejvýše)"
+# One to three digits not glued to other digits, so years (2024) and dates never count.
+_DIGITS = r"(?<![\d.\-])\d{1,3}(?![\d])"
+_NUMBER_WORDS = r"(?:jeden|jedna|jedno|jednu|jednoho|dva|dvě|dvou|tři|čtyři|pět|šest|sedm|osm|devět|deset)\b"
+_TIMES = r"(?:\s*[x×](?=[\s/]|$))?"
+_PERIOD = (
+    r"(?:\s*/\s*(?:rok|týden|měsíc)"
+    r"|\s+(?:do roka|ročně|měsíčně|týdně|za rok|za měsíc|za tři měsíce|za čtvrt roku))"
 )
+_WORD = r"[^\W\d_]+"
+# An adjective ("4 jednorázové setkání", "1 kulturní či sportovní aktivitu") takes its noun along.
+_ADJECTIVE = r"[^\W\d_]+?(?:é|ý|á|ích|ých|[^\Wáeě]ní)\b"
+_ADJECTIVES = rf"{_ADJECTIVE}(?:\s+(?:či|nebo|a)\s+{_ADJECTIVE})?"
+_COUNTED = rf"(?:{_PERIOD}|\s+(?:{_ADJECTIVES}\s+[^\W\d_]{{3,}}|{_WORD}){_PERIOD}?)"
+_QUALIFIED_TARGET_RE = re.compile(
+    rf"{_QUALIFIER}\s+(?:{_DIGITS}|{_NUMBER_WORDS}){_TIMES}{_COUNTED}", re.IGNORECASE
+)
+_BARE_TARGET_RE = re.compile(rf"{_DIGITS}{_TIMES}{_COUNTED}", re.IGNORECASE)
 
 
 def find_measurable_target(text):
-    """The first countable commitment in a goal's text, e.g. 'minimálně 1x týdně', or ''."""
-    match = MEASURABLE_TARGET_RE.search(text)
-    return match.group(1).strip() if match else ""
+    """The countable commitment in a goal's text, e.g. 'alespoň 4 přednášky', or ''.
+
+    A qualified commitment ("alespoň", "minimálně"…) wins over a bare number, because
+    goals often mention other numbers too ("ve věkové skupině 15 až 18 let … alespoň jeden kurz").
+    """
+    for pattern in (_QUALIFIED_TARGET_RE, _BARE_TARGET_RE):
+        match = pattern.search(text)
+        if match:
+            return " ".join(match.group(0).split())
+    return ""
 
 
 class OperationalGoal(Orderable):
@@ -87,6 +141,12 @@ class OperationalGoal(Orderable):
 
     def __str__(self):
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        # Prefill only when the goal is new: an editor who later clears a wrong guess keeps it clear.
+        if self.pk is None and not self.target:
+            self.target = find_measurable_target(self.text)[: self._meta.get_field("target").max_length]
+        super().save(*args, **kwargs)
 
 
 class OperationalGoalsIndexPage(SectionIndexPage):

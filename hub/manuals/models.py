@@ -1,5 +1,7 @@
 """Methodology documents and manuals: long-form guidance with a table of contents and review dates."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -40,6 +42,9 @@ class ManualPage(HubPage):
         super().clean()
         if self.last_reviewed and self.review_by:
             validate_date_range(self.last_reviewed, self.review_by, end_field="review_by")
+
+    def is_due_for_review(self):
+        return bool(self.review_by and self.review_by <= datetime.date.today())
 
     def table_of_contents(self):
         return [

@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_phone
@@ -24,7 +25,16 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
     hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     url = models.URLField(_("web"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    show_in_footer = models.BooleanField(_("show in footer"), default=False)
+    show_in_footer = models.BooleanField(
+        _("show in footer"), default=False, help_text=_("Key helplines appear at the foot of every page.")
+    )
+
+    # A number, a web address and the footer choice are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("phone"),
+        SynchronizedField("url"),
+        SynchronizedField("show_in_footer"),
+    ]
 
     panels = [
         FieldPanel("name"),
@@ -88,6 +98,18 @@ class OrganisationPage(HubPage):
     )
     helplines = ParentalManyToManyField(Helpline, blank=True, verbose_name=_("helplines"))
 
+    # Contacts are facts, not prose: a translation shows the same numbers and addresses.
+    override_translatable_fields = [
+        SynchronizedField("address"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("actor_type"),
+        SynchronizedField("operator"),
+        SynchronizedField("logo"),
+        TranslatableField("languages_spoken"),
+    ]
+
     search_fields = HubPage.search_fields + [
         index.SearchField("services"),
         index.SearchField("address"),
@@ -109,6 +131,7 @@ class OrganisationPage(HubPage):
             ],
             heading=_("Contact"),
         ),
+        InlinePanel("places", label=_("other offices and contact points")),
         FieldPanel("helplines"),
         *HubPage.taxonomy_panels,
     ]
@@ -124,6 +147,46 @@ class OrganisationPage(HubPage):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def live_branches(self):
+        """CPIC branches and other organisations this one operates, in the same language."""
+        # `operator` is synchronised across languages, so a translated branch still points at
+        # the Czech operator page: match on the translation key instead of the page itself.
+        return (
+            OrganisationPage.objects.live()
+            .filter(operator__translation_key=self.translation_key, locale=self.locale)
+            .order_by("title")
+        )
+
+    def owned_content(self):
+        """Manuals, good practice, goals and events this organisation publishes (its subtree)."""
+        return self.get_children().live().specific().order_by("-first_published_at")
+
+
+class OrganisationPlace(Orderable):
+    """A further office or contact point, e.g. a CPIC's detached workplace in another town."""
+
+    page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="places")
+    label = models.CharField(_("name"), max_length=200, help_text=_("For example: Kontaktní místo Rakovník"))
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("e-mail"), blank=True)
+    hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("hours"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("office or contact point")
+        verbose_name_plural = _("offices and contact points")
+
+    def __str__(self):
+        return self.label
 
 
 class OrganisationIndexPage(SectionIndexPage):

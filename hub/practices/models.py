@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from hub.core.blocks import BodyBlock, LinkBlock
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
-from wagtail.embeds.blocks import EmbedBlock
 
 
 class GoodPracticePage(HubPage):
@@ -25,7 +26,7 @@ class GoodPracticePage(HubPage):
     funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
     contact = models.TextField(_("contact"), blank=True)
     links = StreamField(
-        [("link", LinkBlock()), ("video", EmbedBlock(label=_("Video")))],
+        [("link", LinkBlock()), ("video", EmbedBlock(label=_("Video"), template="blocks/video_block.html"))],
         blank=True,
         verbose_name=_("links and videos"),
     )
@@ -37,6 +38,9 @@ class GoodPracticePage(HubPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # Names, numbers and e-mail addresses of contact people read the same in every language.
+    override_translatable_fields = [SynchronizedField("contact"), SynchronizedField("photo")]
 
     search_fields = HubPage.search_fields + [
         index.SearchField("municipality"),

@@ -114,6 +114,13 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
+# Our overrides of Django's locale formats (hub/core/formats/): day-first English dates, for example.
+FORMAT_MODULE_PATH = ["hub.core.formats"]
+# wagtail-localize: translations stay synced to their Czech source ("Sync translated pages"),
+# and no machine translator is configured (nothing leaves the server). A new translation starts
+# as a draft, so Czech text copied into it never goes live under /uk/ or /en/ untranslated.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
@@ -134,8 +141,12 @@ WAGTAIL_SITE_NAME = "Rozcestník"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt", "html", "odt", "xlsx", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Document import (hub/ingest) refuses larger files, before reading them into memory.
+INGEST_MAX_FILE_SIZE = int(env_str("INGEST_MAX_FILE_SIZE", str(20 * 1024 * 1024)))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "gif": "webp"}
+# Alt text is required on every image (see hub/core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.core.images.AltTextRequiredImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search only serves the admin's page and snippet choosers; the public search is in search/.
@@ -148,6 +159,8 @@ SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "rozcestnik")
 ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "5"))
+# 0 on a single node (development, CI); a production cluster with more nodes sets 1 or more.
+ELASTICSEARCH_INDEX_REPLICAS = int(env_str("ELASTICSEARCH_INDEX_REPLICAS", "0"))
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.
 SEARCH_MAX_QUERY_LENGTH = 200

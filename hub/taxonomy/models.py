@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -16,6 +17,8 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The slug names the term in URLs and search filters in every language, so it never diverges.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -2,7 +2,8 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from hub.organisations.models import Helpline
+from hub.core.models import HubPage
+from hub.organisations.models import Helpline, OrganisationPage
 
 register = template.Library()
 
@@ -41,3 +42,19 @@ def footer_helplines():
 @register.simple_tag
 def current_language():
     return translation.get_language()
+
+
+@register.simple_tag
+def recently_published(home, limit=6):
+    """The newest content pages under one language's home page, for the home page's 'Recently published'."""
+    # Organisation profiles are a directory, not news; everything else that is HubPage counts.
+    content_models = [model for model in HubPage.__subclasses__() if model is not OrganisationPage]
+    pages = (
+        Page.objects.live()
+        .public()
+        .descendant_of(home)
+        .type(*content_models)
+        .order_by("-first_published_at")
+        .specific()
+    )
+    return pages[:limit]

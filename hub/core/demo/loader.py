@@ -1,0 +1,433 @@
+"""Loads the demo content idempotently: objects are found by slug (pages under their parent, terms
+per locale) or title (images, documents, helplines) and created only when missing. Existing objects
+are kept as they are, because editors may have changed them since the last load.
+"""
+
+import datetime
+import secrets
+from collections import Counter
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from hub.core.demo import translation
+from hub.core.demo.content import events, goals, manuals, organisations, practices, site, taxonomy
+from hub.core.demo.content.blocks import audience_route, document
+from hub.core.editorial import REVIEWERS, ensure_organisation_group, role_group_for, setup_editorial
+from hub.core.models import HomePage
+from hub.core.page_tree import add_published_child, split_relations
+from hub.events.models import EventPage
+from hub.goals.models import OperationalGoal, OperationalGoalsPage
+from hub.manuals.models import ManualPage, ManualSourceDocument
+from hub.organisations.models import Helpline, OrganisationPage, OrganisationPlace
+from hub.practices.models import GoodPracticePage
+from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic
+
+LANGUAGES = ("cs", "uk", "en")
+TRANSLATED_LANGUAGES = ("uk", "en")
+PALETTE = ["#0b4f8a", "#1f6f43", "#8a3b0b", "#5b2a86", "#0f6a73", "#7a1f3d"]
+
+# Accounts for trying the editorial workflow locally: (username, organisation slug or None for reviewers).
+DEMO_USERS = [
+    ("editor.jihlava", "cpic-jihlava"),
+    ("editor.praha13", "praha-13"),
+    ("reviewer", None),
+]
+
+
+class DemoReport:
+    def __init__(self, write=None):
+        self.created = Counter()
+        self.kept = Counter()
+        self.write = write or (lambda line: None)
+
+    def record(self, kind, label, created):
+        (self.created if created else self.kept)[kind] += 1
+        if created:
+            self.write(f"  created {kind}: {label}")
+
+    def summary(self):
+        created = ", ".join(f"{count} {kind}" for kind, count in sorted(self.created.items())) or "nothing"
+        return f"Demo content: created {created}; kept {sum(self.kept.values())} existing object(s)."
+
+
+class DemoLoader:
+    def __init__(self, report):
+        self.report = report
+        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.default_locale = self.locales["cs"]
+        self.terms = {}
+        self.helplines = {}
+        self.organisations = {}
+        self.pages = {}
+
+    def load(self):
+        self.load_taxonomy()
+        self.load_helplines()
+        home = self.load_home()
+        sections = {slug: self.ensure_page(home, model_label, slug, title=texts["cs"][0], intro=texts["cs"][1])
+                    for slug, (model_label, texts) in site.SECTIONS.items()}
+        self.load_organisations(sections["organizace"])
+        self.load_goals()
+        self.load_manuals()
+        self.load_practices()
+        self.load_events()
+        self.set_home_routes(home, sections)
+        self.translate_site(home, sections)
+        editorial = setup_editorial()
+        for line in editorial.lines():
+            self.report.write(f"  {line}")
+        self.ensure_demo_users()
+
+    # Taxonomies and snippets
+
+    def load_taxonomy(self):
+        for model, terms in [
+            (Region, taxonomy.REGIONS),
+            (Topic, taxonomy.TOPICS),
+            (TargetGroup, taxonomy.TARGET_GROUPS),
+            (ActorType, taxonomy.ACTOR_TYPES),
+        ]:
+            for slug, names in terms.items():
+                term, created = model.objects.get_or_create(
+                    locale=self.default_locale, slug=slug, defaults={"name": names[0]}
+                )
+                self.report.record(model.__name__, term.name, created)
+                for code, name in zip(TRANSLATED_LANGUAGES, names[1:], strict=True):
+                    self.translate_term(term, code, name)
+                self.terms[(model, slug)] = term
+
+    def translate_term(self, term, language, name):
+        """Terms are one word each: a plain translated copy is enough (no segment-level sync needed)."""
+        locale = self.locales[language]
+        if term.has_translation(locale):
+            return
+        translated = term.copy_for_translation(locale)
+        translated.name = name
+        translated.save()
+        self.report.record(f"{language} translation", name, True)
+
+    def terms_for(self, model, slugs):
+        return [self.terms[(model, slug)] for slug in slugs]
+
+    def load_helplines(self):
+        for key, data in organisations.HELPLINES.items():
+            fields = {name: value for name, value in data.items() if name != "translations"}
+            helpline = Helpline.objects.filter(locale=self.default_locale, name=fields["name"]).first()
+            created = helpline is None
+            if created:
+                helpline = Helpline.objects.create(locale=self.default_locale, **fields)
+            self.report.record("helpline", helpline.name, created)
+            for code, values in data.get("translations", {}).items():
+                self.translate(helpline, code, values)
+            self.helplines[key] = helpline
+
+    # Pages
+
+    def ensure_page(self, parent, model, slug, **fields):
+        """The live child of `parent` with this slug, created and published when missing."""
+        if isinstance(model, str):
+            model = ContentType.objects.get_by_natural_key(*model.lower().split(".")).model_class()
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            self.report.record(model.__name__, existing.title, False)
+            self.pages[(parent.pk, slug)] = existing
+            return existing
+        relations = split_relations(fields)
+        page = add_published_child(parent, model(slug=slug, **fields), relations)
+        self.report.record(model.__name__, page.title, True)
+        self.pages[(parent.pk, slug)] = page
+        return page
+
+    def taxonomy_fields(self, data):
+        return {
+            "regions": self.terms_for(Region, data.get("regions", [])),
+            "topics": self.terms_for(Topic, data.get("topics", [])),
+            "target_groups": self.terms_for(TargetGroup, data.get("target_groups", [])),
+        }
+
+    def load_home(self):
+        home = HomePage.objects.filter(locale=self.default_locale, slug=site.HOME_SLUG).first()
+        created = home is None
+        if created:
+            root = Page.get_first_root_node()
+            home = add_published_child(root, HomePage(slug=site.HOME_SLUG, **site.HOME["cs"]))
+        self.report.record("home page", home.title, created)
+        self.point_default_site_to(home)
+        return home
+
+    def point_default_site_to(self, home):
+        default_site = Site.objects.filter(is_default_site=True).first()
+        if default_site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Rozcestník")
+        elif default_site.root_page_id != home.pk:
+            default_site.root_page = home
+            default_site.site_name = "Rozcestník"
+            default_site.save()
+        # Wagtail's installation page ("Welcome to your new Wagtail site!") is a plain Page; ours replace it.
+        plain_page = ContentType.objects.get_for_model(Page)
+        for welcome in Page.objects.filter(depth=2, content_type=plain_page):
+            self.report.write(f"  removed Wagtail's default page: {welcome.title}")
+            welcome.delete()
+
+    def load_organisations(self, directory):
+        for data in organisations.ORGANISATIONS:
+            fields = {
+                "title": data["title"],
+                "summary": data["summary"],
+                "services": data.get("services", ""),
+                "address": data.get("address", ""),
+                "website": data.get("website", ""),
+                "languages_spoken": data.get("languages_spoken", ""),
+                "actor_type": self.terms[(ActorType, data["actor_type"])],
+                "operator": self.organisations.get(data.get("operator")),
+                "logo": self.ensure_logo(data["slug"], data["title"]),
+                "helplines": [self.helplines[key] for key in data.get("helplines", [])],
+                "places": [OrganisationPlace(**place) for place in data.get("places", [])],
+                **self.taxonomy_fields(data),
+            }
+            organisation = self.ensure_page(directory, OrganisationPage, data["slug"], **fields)
+            self.organisations[data["slug"]] = organisation
+
+    def load_goals(self):
+        for owner_slug, goal_texts in goals.GOALS.items():
+            owner = self.organisations[owner_slug]
+            self.ensure_page(
+                owner,
+                OperationalGoalsPage,
+                f"operacni-cile-{goals.YEAR}",
+                title=f"Operační cíle {owner.title} {goals.YEAR}",
+                summary=goals.SUMMARY,
+                organisation=owner,
+                year=goals.YEAR,
+                responsible_person=goals.RESPONSIBLE,
+                evaluation_method=goals.EVALUATION_METHOD,
+                evaluation_deadline=goals.EVALUATION_DEADLINE,
+                goals=[OperationalGoal(text=text) for text in goal_texts],
+                regions=list(owner.regions.all()),
+                topics=list(owner.topics.all()),
+                target_groups=self.terms_for(TargetGroup, ["cizinci"]),
+            )
+
+    def load_manuals(self):
+        today = datetime.date.today()
+        reviewed = {"last_reviewed": today, "review_by": today.replace(year=today.year + 1)}
+        recommendations = manuals.recommendations_manual("cs")
+        tasks = self.ensure_document(
+            "Doporučení pro nové aktéry – úkoly (výtah)",
+            "doporuceni-ukoly.txt",
+            "\n".join(item["value"]["text"] + " – " + item["value"]["responsible"]
+                      for item in recommendations["body"][-1]["value"]["items"]),
+        )
+        self.ensure_page(
+            self.organisations["ministerstvo-vnitra"],
+            ManualPage,
+            "doporuceni-pro-nove-aktery",
+            title=recommendations["title"],
+            summary=recommendations["summary"],
+            body=[*recommendations["body"], document(tasks.pk, "Úkoly a odpovědné subjekty v textové podobě")],
+            source_documents=[ManualSourceDocument(document=tasks)],
+            **reviewed,
+            **self.taxonomy_fields({
+                "topics": ["sitovani", "docasna-ochrana", "socialni-sluzby"],
+                "target_groups": ["obce", "nno", "socialni-pracovnici"],
+            }),
+        )
+        for owner_slug, data in [("integracni-centrum-praha", manuals.ICP_MANUAL), ("simi", manuals.SIMI_MANUAL)]:
+            self.ensure_page(
+                self.organisations[owner_slug],
+                ManualPage,
+                data["slug"],
+                title=data["title"],
+                summary=data["summary"],
+                body=data["body"],
+                **reviewed,
+                **self.taxonomy_fields(data),
+            )
+
+    def load_practices(self):
+        for data in practices.PRACTICES:
+            fields = dict(data["fields"])
+            self.ensure_page(
+                self.organisations[data["owner"]],
+                GoodPracticePage,
+                data["slug"],
+                organisations=[self.organisations[slug] for slug in data["organisations"]],
+                contact=data["contact"],
+                start_date=data.get("start_date"),
+                end_date=data.get("end_date"),
+                photo=self.ensure_photo(data["slug"], fields["title"]),
+                **fields,
+                **self.taxonomy_fields(data),
+            )
+
+    def load_events(self):
+        today = timezone.localdate()
+        for data in events.EVENTS:
+            day = today + datetime.timedelta(days=data["days_from_now"])
+            start_hour, end_hour = data["hours"]
+            self.ensure_page(
+                self.organisations[data["owner"]],
+                EventPage,
+                data["slug"],
+                title=data["title"],
+                kind=data["kind"],
+                summary=data["summary"],
+                start=self.at(day, start_hour),
+                end=self.at(day, end_hour),
+                place=data.get("place", ""),
+                online=data.get("online", False),
+                body=data["body"],
+                **self.taxonomy_fields(data),
+            )
+
+    @staticmethod
+    def at(day, hour):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+    def route_target(self, target, sections):
+        if target.startswith("manual:"):
+            owner_slug, slug = target.removeprefix("manual:").split("/")
+            return self.pages[(self.organisations[owner_slug].pk, slug)]
+        return sections[target]
+
+    def home_routes(self, language, sections):
+        return [
+            audience_route(audience, text, self.route_target(target, sections).pk)
+            for audience, text, target in site.ROUTES[language]
+        ]
+
+    def set_home_routes(self, home, sections):
+        if home.audience_routes:
+            return
+        home.audience_routes = self.home_routes("cs", sections)
+        home.save_revision().publish()
+        self.report.write("  added the newcomer routes to the home page")
+
+    # Translations (wagtail-localize) of the pages readers need most in Ukrainian and English
+
+    def translate(self, instance, language, values):
+        translated, created = translation.translate(instance, self.locales[language], values)
+        if created:
+            self.report.record(f"{language} translation", str(translated), True)
+        return translated
+
+    def translate_site(self, home, sections):
+        mv = self.organisations["ministerstvo-vnitra"]
+        praha_13 = self.organisations["praha-13"]
+        manual = self.pages[(mv.pk, "doporuceni-pro-nove-aktery")]
+        common_address = self.pages[(praha_13.pk, "spolecna-adresa")]
+        organisation_translations = {
+            data["slug"]: data["translations"] for data in organisations.ORGANISATIONS if "translations" in data
+        }
+        for language in TRANSLATED_LANGUAGES:
+            self.translate(home, language, {**site.HOME[language], "audience_routes": self.home_routes(language, sections)})
+            for slug, (_model, texts) in site.SECTIONS.items():
+                title, intro = texts[language]
+                self.translate(sections[slug], language, {"title": title, "intro": intro})
+            for organisation in (mv, praha_13):
+                self.translate(organisation, language, organisation_translations[organisation.slug][language])
+            translated_manual = manuals.recommendations_manual(language)
+            tasks_document = manual.body[-1]
+            self.translate(manual, language, {
+                **translated_manual,
+                "body": [*translated_manual["body"], document(tasks_document.value["document"].pk, {
+                    "uk": "Завдання та відповідальні суб'єкти у текстовому вигляді",
+                    "en": "Tasks and responsible bodies as plain text",
+                }[language])],
+            })
+            self.translate(common_address, language, practices.common_address(language))
+
+    # Images and documents
+
+    def ensure_logo(self, slug, name):
+        initials = "".join(word[0] for word in name.replace(",", "").split()[:3] if word[0].isalnum()).upper()
+        return self.ensure_image(
+            f"Logo: {name}",
+            f"Ilustrační logo organizace {name} se zkratkou {initials}",
+            initials,
+            (320, 320),
+            f"logo-{slug}.png",
+        )
+
+    def ensure_photo(self, slug, title):
+        return self.ensure_image(
+            f"Foto: {title}",
+            f"Ilustrační obrázek k příkladu dobré praxe {title}",
+            title.split("–")[0].strip()[:28],
+            (1200, 675),
+            f"foto-{slug}.png",
+        )
+
+    def ensure_image(self, title, alt_text, text, size, filename):
+        """A generated placeholder image whose description is its alt text (required in the admin)."""
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=title).first()
+        if image is not None:
+            self.report.record("image", title, False)
+            return image
+        colour = PALETTE[sum(map(ord, title)) % len(PALETTE)]
+        canvas = PillowImage.new("RGB", size, colour)
+        draw = ImageDraw.Draw(canvas)
+        font = ImageFont.load_default(size=max(24, size[1] // 6))
+        box = draw.textbbox((0, 0), text, font=font)
+        position = ((size[0] - (box[2] - box[0])) / 2, (size[1] - (box[3] - box[1])) / 2)
+        draw.text(position, text, fill="#ffffff", font=font)
+        buffer = BytesIO()
+        canvas.save(buffer, "PNG")
+        image = image_model(title=title, description=alt_text, file=ImageFile(buffer, name=filename))
+        image.save()
+        self.report.record("image", title, True)
+        return image
+
+    def ensure_document(self, title, filename, text):
+        document_model = get_document_model()
+        existing = document_model.objects.filter(title=title).first()
+        if existing is not None:
+            self.report.record("document", title, False)
+            return existing
+        created = document_model.objects.create(title=title, file=ContentFile(text.encode(), name=filename))
+        self.report.record("document", title, True)
+        return created
+
+    # People
+
+    def ensure_demo_users(self):
+        """Demo editors and a reviewer with random passwords, kept in var/ and printed on every load."""
+        password_file = settings.VAR_DIR / "demo-users.txt"
+        known = dict(line.split(" ", 1) for line in password_file.read_text().splitlines() if " " in line) \
+            if password_file.exists() else {}
+        user_model = get_user_model()
+        for username, organisation_slug in DEMO_USERS:
+            user, created = user_model.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created or username not in known:
+                known[username] = secrets.token_urlsafe(9)
+                user.set_password(known[username])
+                user.save()
+            if organisation_slug is None:
+                user.groups.add(Group.objects.get(name=REVIEWERS))
+            else:
+                organisation = self.organisations[organisation_slug]
+                user.groups.add(ensure_organisation_group(organisation))
+                role_group = role_group_for(organisation)
+                if role_group is not None:
+                    user.groups.add(role_group)
+            self.report.record("demo user", username, created)
+        password_file.write_text("".join(f"{name} {password}\n" for name, password in known.items()))
+        password_file.chmod(0o600)
+        for username, organisation_slug in DEMO_USERS:
+            what = f"editor of {self.organisations[organisation_slug].title}" if organisation_slug else "reviewer"
+            self.report.write(f"  demo login ({what}): {username} / {known[username]}")

@@ -1,0 +1,36 @@
+"""Admin hooks of hub.core."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin import messages
+
+from hub.core.translation_status import out_of_date_source
+
+
+def warn_when_translations_are_out_of_date(request, instance):
+    source = out_of_date_source(instance)
+    if source is None:
+        return
+    if source.locale_id == instance.locale_id:
+        text = _("This content has changed since its translations were last synced.")
+    else:
+        text = _(
+            "The original (%(language)s) has changed since this translation was last synced; "
+            "new text will appear untranslated after a sync."
+        ) % {"language": source.locale.get_display_name()}
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    messages.warning(request, text, buttons=[messages.button(sync_url, _("Sync translations"))])
+
+
+def warn_on_opening_the_editor(request, instance):
+    # On POST the editor saves and redirects; the warning belongs to what is shown next.
+    if request.method == "GET":
+        warn_when_translations_are_out_of_date(request, instance)
+
+
+hooks.register("before_edit_page", warn_on_opening_the_editor)
+hooks.register("before_edit_snippet", warn_on_opening_the_editor)
+# Right after publishing the source, the editor learns that its translations now lag behind.
+hooks.register("after_publish_page", warn_when_translations_are_out_of_date)
+hooks.register("after_edit_snippet", warn_when_translations_are_out_of_date)

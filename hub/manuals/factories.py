@@ -1,0 +1,26 @@
+import factory
+
+from hub.core.demo.content.blocks import heading, paragraph
+from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
+from hub.manuals.models import ManualIndexPage, ManualPage
+
+
+class ManualIndexPageFactory(SectionIndexPageFactory):
+    title = "Metodiky"
+
+    class Meta:
+        model = ManualIndexPage
+
+
+class ManualPageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Metodika {n}")
+    body = factory.LazyFunction(
+        lambda: [heading("Úvod"), paragraph("<p>Krajské platformy sdružují aktéry integrace.</p>")]
+    )
+
+    class Meta:
+        model = ManualPage
+
+    @classmethod
+    def default_parent(cls):
+        return ManualIndexPageFactory()

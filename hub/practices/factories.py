@@ -1,0 +1,23 @@
+import factory
+
+from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
+from hub.practices.models import GoodPracticeIndexPage, GoodPracticePage
+
+
+class GoodPracticeIndexPageFactory(SectionIndexPageFactory):
+    title = "Dobrá praxe"
+
+    class Meta:
+        model = GoodPracticeIndexPage
+
+
+class GoodPracticePageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Příklad dobré praxe {n}")
+    municipality = "Praha 13"
+
+    class Meta:
+        model = GoodPracticePage
+
+    @classmethod
+    def default_parent(cls):
+        return GoodPracticeIndexPageFactory()
