@@ -29,12 +29,12 @@ test: install ## Run the whole test suite (DATABASE_URL / ELASTICSEARCH_URL sele
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## Ruff and Django's checks, and no missing migrations
-	$(VENV)/bin/ruff check hub search tests bench
+	$(VENV)/bin/ruff check hub search tests
 	$(PY) manage.py check --settings=hub.settings.test
 	$(PY) manage.py makemigrations --check --dry-run --settings=hub.settings.test
 
 messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore '*/migrations/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore '*/migrations/*' --ignore 'tests/*'
 
 check-messages: install ## List untranslated or fuzzy entries of our strings (fill English with --fill-english)
 	$(PY) manage.py check_catalogues --settings=hub.settings.test
