@@ -12,8 +12,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import simplemma
+import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "analysis_data"
+FILLERS_PATH = DATA_DIR / "fillers.yml"
+FILLER_KEYS = {"language", "words", "note"}
 LANGUAGES = ("cs", "uk", "en")
 
 # Letters and digits; an apostrophe inside a word (Ukrainian м'ясо, English children's) keeps it whole.
@@ -90,6 +93,15 @@ def lemma(word, lang):
     return base.lower()
 
 
+def is_dictionary_word(word, lang):
+    """The language's lemmatiser knows the word (or recognises its ending): a real word, not a typo, even
+    when no page uses it ("financování", "kurty")."""
+    if lang not in LANGUAGES:
+        return False
+    lower = word.lower()
+    return simplemma.is_known(lower, lang=lang) or simplemma.lemmatize(lower, lang=lang) != lower
+
+
 def is_abbreviation(surface):
     """CPIC, OSP, MPSV: words the lemmatiser does not know and would only guess at."""
     return surface.isupper() and 1 < len(surface) <= MAX_ABBREVIATION_LENGTH
@@ -143,3 +155,41 @@ def within_edits(a, b, limit):
             return False
         before, previous = previous, current
     return previous[-1] <= limit
+
+
+def parse_fillers(data, source):
+    """{language: frozenset of terms} from the filler rules; a mistake names the file and the rule."""
+    if not isinstance(data, list):
+        raise AnalysisDataError(f"{source}: expected a list of rules")
+    found = {}
+    for number, rule in enumerate(data, start=1):
+        where = f"{source}, rule {number}"
+        if not isinstance(rule, dict) or set(rule) != FILLER_KEYS:
+            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(FILLER_KEYS))}")
+        if rule["language"] not in LANGUAGES:
+            raise AnalysisDataError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
+        words = rule["words"]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise AnalysisDataError(f"{where}: words must be a list of non-empty strings")
+        if not isinstance(rule["note"], str) or not rule["note"].strip():
+            raise AnalysisDataError(f"{where}: say in `note` why these words are fillers")
+        terms = found.setdefault(rule["language"], set())
+        for word in words:
+            for token in analysed_tokens(word, rule["language"]):
+                # Both the lemma and the word as typed without diacritics: "muzu" is not lemmatised.
+                terms.update({token.term, fold(token.surface)})
+    return {language: frozenset(terms) for language, terms in found.items()}
+
+
+@cache
+def filler_terms(lang):
+    """Terms of words that never block a match in a query of language `lang` (analysis_data/fillers.yml)."""
+    try:
+        data = yaml.safe_load(FILLERS_PATH.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise AnalysisDataError(f"{FILLERS_PATH.name}: not valid YAML: {error}") from error
+    return parse_fillers(data, FILLERS_PATH.name).get(lang, frozenset())
+
+
+def is_filler(token, lang):
+    return token.term in filler_terms(lang) or fold(token.surface) in filler_terms(lang)

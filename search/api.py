@@ -5,9 +5,9 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from search.backends import get_fallback_backend, get_search_backend
+from search.backends import get_backup_backend, get_search_backend
 from search.backends.base import SearchUnavailable
-from search.query import QueryError
+from search.parsing import QueryError
 from search.views import labelled_facets, query_from_params, run_search
 
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
@@ -51,22 +51,33 @@ def search_api(request):
             "page": query.page,
             "per_page": query.per_page,
             "total": results.total,
-            "results": [
-                {
-                    "title": hit.title,
-                    "url": hit.url,
-                    "snippet": hit.snippet,
-                    "type": hit.content_type,
-                    "locale": hit.locale,
-                    "score": hit.score,
-                }
-                for hit in results.hits
-            ],
+            "results": [result_json(hit) for hit in results.hits],
             "facets": facets,
             "suggestion": results.suggestion,
+            "partial": results.partial,
             "fallback_locale": results.fallback_locale,
         }
     )
+
+
+def passage_json(link):
+    return {"heading": " › ".join(link.heading), "anchor": link.anchor, "url": link.url}
+
+
+def result_json(hit):
+    """One result; `snippet` keeps its name from the first version of the API."""
+    return {
+        "title": hit.title,
+        "url": hit.url,
+        "snippet": hit.excerpt,
+        "type": hit.content_type,
+        "locale": hit.locale,
+        "score": hit.score,
+        "passage": passage_json(hit.passage) if hit.passage else None,
+        "more_passages": [passage_json(link) for link in hit.more_passages],
+        "more_count": hit.more_count,
+        "missing_words": list(hit.missing),
+    }
 
 
 @require_GET
@@ -76,7 +87,7 @@ def autocomplete_api(request):
     except QueryError as error:
         return error_response(str(error), 400)
     prefix = request.GET.get("q", "")[: settings.SEARCH_MAX_QUERY_LENGTH]
-    backends = [backend for backend in (get_search_backend(), get_fallback_backend()) if backend]
+    backends = [backend for backend in (get_search_backend(), get_backup_backend()) if backend]
     for backend in backends:
         try:
             suggestions = backend.autocomplete(prefix, language, limit=AUTOCOMPLETE_LIMIT)

@@ -14,59 +14,73 @@ Layout (the pattern of elasticsearch-dsl's examples/alias_migration.py): readers
 new index, swaps the alias atomically and deletes the old index, so searches never see an empty index.
 """
 
+import hashlib
+import json
 import re
 from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch import NotFoundError, helpers
-from elasticsearch.dsl import Date, Document, Index, Keyword, Long, MetaField, Text
 
 from search.analysis import analysed_text, fold
+from search.schema import FIELD_NAMES, TEXT_FIELDS, facet_names
 
-# Bump when the mapping or settings below change: `rebuild_search_index` then builds the new layout,
-# and `index_version()` tells whether the live index still has the old one.
-INDEX_VERSION = 2
+# Bump when the meaning of indexed values changes (analysis, passages) without the mapping changing; a
+# change of the mapping itself (a new field or facet) is noticed by its fingerprint. Either way
+# `index_layout` tells, and `check` and `rebuild_search_index` warn, that the live index is outdated.
+INDEX_VERSION = 3
 
-TEXT_FIELDS = ("title", "summary", "body", "attachments")
 BULK_CHUNK = 500
 # Autocomplete matches prefixes of title words; indexing 1–10 character prefixes makes those lookups
 # plain term queries (core alternative to edge n-grams and search_as_you_type).
 AUTOCOMPLETE_PREFIXES = {"min_chars": 1, "max_chars": 10}
 # Index prefixes are plain names: no wildcards or lists that could widen a delete to other indices.
 SAFE_PREFIX_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Page text repeats on every passage; only what a results page shows is kept in _source.
+STORED_SOURCE = [
+    "page_id", "position", "title", "url", "type", "locale", "anchor", "heading_path", "text", "attachment"
+]
 
 
-class PageDocument(Document):
-    """One live page in one locale; field names match SearchDocument and search/query.py."""
+def text_field(**options):
+    return {"type": "text", "analyzer": "standard", **options}
 
-    page_id = Long()
-    url = Keyword(index=False)
-    published_at = Date()
-    translation_key = Keyword()
-    # Raw text: the standard analyzer lowercases and keeps diacritics, so the exact form can rank higher.
-    title = Text(analyzer="standard")
-    summary = Text(analyzer="standard")
-    body = Text(analyzer="standard")
-    attachments = Text(analyzer="standard")
-    # Analysed text (search.analysis.analysed_text): lemmas, folded, no stop words; the engine only splits.
-    title_stem = Text(analyzer="standard")
-    summary_stem = Text(analyzer="standard")
-    body_stem = Text(analyzer="standard")
-    attachments_stem = Text(analyzer="standard")
-    # The folded title, with its word prefixes indexed, for the search box's autocomplete.
-    title_suggest = Text(analyzer="standard", index_prefixes=AUTOCOMPLETE_PREFIXES)
-    # Facets: exact keywords, counted and filtered as-is.
-    type = Keyword()
-    region = Keyword()
-    topic = Keyword()
-    target_group = Keyword()
-    organisation = Keyword()
-    locale = Keyword()
-    year = Keyword()
 
-    class Meta:
+def mapping():
+    """The mapping as Elasticsearch receives it: one document per passage, fields from the schema.
+
+    Raw text (the standard analyzer lowercases and keeps diacritics, so the exact form can rank higher)
+    and analysed text (search.analysis.analysed_text: lemmas, folded, no stop words; the engine only
+    splits) for every text field; raw words also go to `spelling`, which the term suggester reads.
+    """
+    properties = {
+        "page_id": {"type": "long"},
+        "position": {"type": "integer"},
+        "url": {"type": "keyword", "index": False},
+        "anchor": {"type": "keyword", "index": False},
+        "heading_path": {"type": "keyword", "index": False},
+        "published_at": {"type": "date"},
+        "translation_key": {"type": "keyword"},
+        "title_suggest": text_field(index_prefixes=AUTOCOMPLETE_PREFIXES),
+        "spelling": text_field(),
+    }
+    for field in TEXT_FIELDS:
+        properties[field.name] = text_field(copy_to="spelling")
+        properties[field.stem] = text_field()
+    for name in facet_names():
+        properties[name] = {"type": "keyword"}
+    body = {
         # A typo in a field name fails loudly at index time instead of silently creating a new field.
-        dynamic = MetaField("strict")
+        "dynamic": "strict",
+        "_source": {"includes": STORED_SOURCE},
+        "properties": properties,
+    }
+    body["_meta"] = {"version": INDEX_VERSION, "fingerprint": fingerprint(body)}
+    return body
+
+
+def fingerprint(body):
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def alias_name(prefix):
@@ -90,38 +104,38 @@ def index_settings():
     }
 
 
-def index_definition(name):
-    index = Index(name)
-    index.settings(**index_settings())
-    index.document(PageDocument)
-    return index
-
-
-def mapping():
-    """The mapping as Elasticsearch receives it, with the layout version in `_meta`."""
-    body = PageDocument._doc_type.mapping.to_dict()
-    body["_meta"] = {"version": INDEX_VERSION}
-    return body
-
-
-def es_source(document):
-    """A SearchDocument as the index stores it: raw and analysed text, facet keywords, folded title."""
-    source = {
-        "page_id": document.page_id,
-        "url": document.url,
-        "published_at": document.published_at.isoformat() if document.published_at else None,
-        "translation_key": document.translation_key or None,
-        "title_suggest": fold(document.title),
-        **document.facet_values(),
+def es_sources(page):
+    """An IndexedPage as the passage documents the index stores: (_id, _source) pairs."""
+    page_texts = {"title": page.title, **page.texts}
+    page_stems = {name: analysed_text(text, page.locale) for name, text in page_texts.items()}
+    common = {
+        "page_id": page.page_id,
+        "url": page.url,
+        "published_at": page.published_at.isoformat() if page.published_at else None,
+        "translation_key": page.translation_key or None,
+        **page.facet_values(),
         # Single-valued facets stored as scalars, so hits read back `type` and `locale` as strings.
-        "type": document.content_type,
-        "locale": document.locale,
+        "type": page.content_type,
+        "locale": page.locale,
     }
-    for name in TEXT_FIELDS:
-        text = getattr(document, name)
-        source[name] = text
-        source[f"{name}_stem"] = analysed_text(text, document.locale)
-    return source
+    for passage in page.indexed_passages():
+        texts = {**page_texts, "heading": " › ".join(passage.heading), passage.role: passage.text}
+        source = {
+            **common,
+            "position": passage.position,
+            "anchor": passage.anchor,
+            "heading_path": list(passage.heading),
+        }
+        if passage.position == 0:
+            source["title_suggest"] = fold(page.title)
+        for name in FIELD_NAMES:
+            text = texts.get(name, "")
+            source[name] = text
+            if name in page_stems and name not in ("heading", passage.role):
+                source[f"{name}_stem"] = page_stems[name]
+            else:
+                source[f"{name}_stem"] = analysed_text(text, page.locale)
+        yield page.passage_id(passage.position), source
 
 
 def create_index(client, name):
@@ -138,15 +152,23 @@ def ensure_alias(client, prefix):
     return alias
 
 
-def index_version(client, prefix):
-    """INDEX_VERSION of the index behind the alias, or None when there is none yet."""
+def index_layout(client, prefix):
+    """The `_meta` (INDEX_VERSION and mapping fingerprint) of the index behind the alias, or None."""
     try:
         mappings = client.indices.get_mapping(index=alias_name(prefix))
     except NotFoundError:
         return None
     for body in mappings.values():
-        return body["mappings"].get("_meta", {}).get("version")
+        return body["mappings"].get("_meta", {})
     return None
+
+
+def layout_is_current(client, prefix):
+    """True when the live index has this code's layout; None when there is no index yet."""
+    layout = index_layout(client, prefix)
+    if layout is None:
+        return None
+    return layout == mapping()["_meta"]
 
 
 def write_targets(client, prefix):
@@ -159,31 +181,46 @@ def write_targets(client, prefix):
     return sorted(client.indices.get(index=index_pattern(prefix), expand_wildcards="open"))
 
 
-def index_documents(client, prefix, documents, refresh=True):
-    """Add or replace documents, searchable when this returns.
+def stale_passages(client, targets, page_ids, keep=frozenset()):
+    """Delete actions for the stored passages of these pages that are not in `keep`: a page edited to
+    fewer sections leaves none behind. (delete_by_query lives in a module the CI node does not have.)"""
+    hits = helpers.scan(
+        client,
+        index=",".join(targets),
+        query={"query": {"terms": {"page_id": list(page_ids)}}},
+        _source=False,
+        size=1000,
+    )
+    for hit in hits:
+        if hit["_id"] not in keep:
+            yield {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
+
+
+def index_pages(client, prefix, pages):
+    """Add or replace pages with all their passages, searchable when this returns.
 
     Editorial updates are few, so an explicit refresh (~0.1 s) beats waiting up to the 1 s refresh
     interval; bulk loads go through rebuild(), which does not refresh per batch.
     """
+    pages = list(pages)
     targets = write_targets(client, prefix)
-    actions = (
-        {"_index": name, "_id": document.doc_id, "_source": es_source(document)}
-        for document in documents
+    documents = [(passage_id, source) for page in pages for passage_id, source in es_sources(page)]
+    keep = {passage_id for passage_id, _ in documents}
+    actions = [
+        {"_index": name, "_id": passage_id, "_source": source}
+        for passage_id, source in documents
         for name in targets
-    )
-    count, _ = helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=refresh)
-    return count // len(targets)
+    ]
+    actions += stale_passages(client, targets, [page.page_id for page in pages], keep)
+    helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=True)
 
 
-def delete_documents(client, prefix, page_ids, refresh=True):
-    targets = write_targets(client, prefix)
-    actions = (
-        {"_op_type": "delete", "_index": name, "_id": str(page_id)}
-        for page_id in page_ids
-        for name in targets
-    )
-    # A page that was never indexed answers 404; that is the state we wanted.
-    helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=refresh, raise_on_error=False)
+def delete_pages(client, prefix, page_ids):
+    page_ids = list(page_ids)
+    if page_ids:
+        targets = write_targets(client, prefix)
+        actions = list(stale_passages(client, targets, page_ids))
+        helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=True)
 
 
 def live_indices(client, prefix):
@@ -193,11 +230,11 @@ def live_indices(client, prefix):
         return []
 
 
-def rebuild(client, prefix, documents, progress=None):
+def rebuild(client, prefix, pages, progress=None):
     """Load a new index completely, then move the alias to it in one atomic step and drop the old ones.
 
-    Returns the number of documents loaded. If loading fails, the half-built index is deleted and the
-    alias still points at the old, complete one.
+    Returns the number of passages loaded; `progress(1)` is called per page. If loading fails, the
+    half-built index is deleted and the alias still points at the old, complete one.
     """
     alias = alias_name(prefix)
     name = new_index_name(prefix)
@@ -205,17 +242,16 @@ def rebuild(client, prefix, documents, progress=None):
     try:
         # No refreshes while loading: nobody searches this index yet, and bulk loads run faster.
         client.indices.put_settings(index=name, settings={"refresh_interval": "-1"})
-        actions = (
-            {"_index": name, "_id": document.doc_id, "_source": es_source(document)}
-            for document in documents
-        )
+        def actions():
+            for page in pages:
+                for passage_id, source in es_sources(page):
+                    yield {"_index": name, "_id": passage_id, "_source": source}
+                if progress:
+                    progress(1)
+
         loaded = 0
-        for ok, _ in helpers.streaming_bulk(
-            client, actions, chunk_size=BULK_CHUNK, raise_on_error=True
-        ):
+        for ok, _ in helpers.streaming_bulk(client, actions(), chunk_size=BULK_CHUNK, raise_on_error=True):
             loaded += ok
-            if progress:
-                progress(1)
         client.indices.put_settings(index=name, settings={"refresh_interval": None})
         client.indices.refresh(index=name)
     except BaseException:

@@ -16,9 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from search import schema
 from search.backends import all_backends
-from search.documents import OrganisationNames, content_type_key, document_for_page
 from search.models import IndexUpdate
+from search.pages import Lookups, indexed_page, is_content_page
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def enqueue(page_ids, action):
 
 
 def enqueue_index(pages):
-    """Reindex hub content pages among `pages` (other page types have no search documents)."""
+    """Reindex hub content pages among `pages` (other page types are not searchable)."""
     enqueue([page.pk for page in pages if is_content_page(page)], IndexUpdate.Action.INDEX)
 
 
@@ -61,16 +62,10 @@ def enqueue_delete(page_ids):
     enqueue(page_ids, IndexUpdate.Action.DELETE)
 
 
-def is_content_page(page):
-    return content_type_key(page.specific_class or type(page)) is not None
-
-
 def content_page_type_ids():
     from django.contrib.contenttypes.models import ContentType
 
-    from search.documents import indexable_models
-
-    return [ContentType.objects.get_for_model(model).pk for model in indexable_models()]
+    return [ContentType.objects.get_for_model(model).pk for model in schema.searchable_models()]
 
 
 def process_after_commit():
@@ -128,61 +123,61 @@ def process_batch(backends=None, batch_size=BATCH_SIZE):
             return OutboxResult()
         # Rows are in id order, so the last action for a page wins.
         latest = {row.page_id: row.action for row in rows}
-        documents, deleted_ids, broken = documents_for(latest)
+        pages, deleted_ids, broken = indexed_pages_for(latest)
         # A page that cannot be serialised waits for a fix without holding up the others.
         for page_id, error in broken.items():
             record_failure(
                 [row for row in rows if row.page_id == page_id], {f"page {page_id}": error}
             )
         rows = [row for row in rows if row.page_id not in broken]
-        errors = apply(backends if backends is not None else all_backends(), documents, deleted_ids)
+        errors = apply(backends if backends is not None else all_backends(), pages, deleted_ids)
         if errors:
             record_failure(rows, errors)
             return OutboxResult(failed_rows=len(rows) + len(broken), errors=errors)
         IndexUpdate.objects.filter(pk__in=[row.pk for row in rows]).delete()
         return OutboxResult(
-            indexed=len(documents), deleted=len(deleted_ids), failed_rows=len(broken)
+            indexed=len(pages), deleted=len(deleted_ids), failed_rows=len(broken)
         )
 
 
-def documents_for(latest_actions):
-    """SearchDocuments for pages to index now, pages to delete (including no longer indexable ones),
+def indexed_pages_for(latest_actions):
+    """IndexedPages for pages to index now, pages to delete (including no longer indexable ones),
     and pages whose serialisation failed (page id → error)."""
     index_ids = [
         page_id for page_id, action in latest_actions.items() if action == IndexUpdate.Action.INDEX
     ]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=index_ids).specific()}
-    organisation_names = OrganisationNames()
-    documents, deleted_ids, broken = [], [], {}
+    lookups = Lookups()
+    indexed, deleted_ids, broken = [], [], {}
     for page_id in latest_actions:
         page = pages.get(page_id)
         try:
-            document = document_for_page(page, organisation_names) if page is not None else None
+            serialised = indexed_page(page, lookups) if page is not None else None
         except Exception as error:  # a bug or bad data in one page; logged with its traceback
             logger.exception("Page %s could not be serialised for search", page_id)
             broken[page_id] = f"{error.__class__.__name__}: {error}"
             continue
-        if document is None:
+        if serialised is None:
             deleted_ids.append(page_id)
         else:
-            documents.append(document)
-    return documents, deleted_ids, broken
+            indexed.append(serialised)
+    return indexed, deleted_ids, broken
 
 
-def apply(backends, documents, deleted_ids):
+def apply(backends, pages, deleted_ids):
     """Send the batch to each backend; an engine that fails does not stop the others from updating."""
     errors = {}
     for backend in backends:
         try:
-            if documents:
-                backend.index_documents(documents)
+            if pages:
+                backend.index_pages(pages)
             if deleted_ids:
-                backend.delete_documents(deleted_ids)
+                backend.delete_pages(deleted_ids)
         except Exception as error:  # any engine failure: the rows stay and are retried
             logger.warning(
                 "Search backend %s could not apply %d updates: %s",
                 backend.name,
-                len(documents) + len(deleted_ids),
+                len(pages) + len(deleted_ids),
                 error,
             )
             errors[backend.name] = f"{error.__class__.__name__}: {error}"

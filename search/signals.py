@@ -16,6 +16,7 @@ from wagtail.signals import (
 
 from hub.organisations.models import OrganisationPage
 from search import indexing
+from search.pages import is_content_page
 
 
 def on_published(sender, instance, **kwargs):
@@ -50,7 +51,7 @@ def on_translation_copied(sender, source_obj, target_obj, **kwargs):
 
 def on_deleted(sender, instance, **kwargs):
     # Deleting a page sends post_delete for its base Page row and its specific row; one is enough.
-    if type(instance) is Page and indexing.is_content_page(instance):
+    if type(instance) is Page and is_content_page(instance):
         indexing.enqueue_delete([instance.pk])
 
 

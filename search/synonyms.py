@@ -109,8 +109,13 @@ class SynonymSet:
                 if best and len(variant.sequence) <= best.end - best.start:
                     continue
                 if variant.occurs_at(query_tokens, position):
+                    typed = tuple(token.term for token in query_tokens[position : position + len(variant.sequence)])
+                    # The variant itself too when it was typed with a typo ("dočasná ochrna").
                     others = tuple(
-                        other.phrase for other in group if other is not variant and other.phrase != variant.phrase
+                        other.phrase
+                        for other in group
+                        if other.phrase and (other is not variant or other.sequence != typed)
+                        and (other is variant or other.phrase != variant.phrase)
                     )
                     if others:
                         best = SynonymMatch(position, position + len(variant.sequence), others)

@@ -7,29 +7,24 @@ from django.apps import apps
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from search.backends import get_fallback_backend, get_search_backend
-from search.backends.base import FACET_FIELDS, SearchQuery, SearchUnavailable
-from search.documents import CONTENT_TYPES
-from search.query import QueryError
+from hub.organisations.models import Helpline, OrganisationIndexPage
+from search import schema
+from search.backends import get_backup_backend, get_search_backend
+from search.backends.base import SearchQuery, SearchUnavailable
+from search.parsing import QueryError
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 # Deep pages of a relevance ranking are noise and cost the engine most; filters are the way further.
 MAX_PAGE = 100
-# Filters offered to readers; the language is chosen by the URL (/<lang>/search/) or ?lang=.
-FILTER_FIELDS = tuple(name for name in FACET_FIELDS if name != "locale")
-FACET_TITLES = {
-    "type": _("Content type"),
-    "region": _("Region"),
-    "topic": _("Topic"),
-    "target_group": _("Target group"),
-    "organisation": _("Organisation"),
-    "year": _("Year"),
-}
-TAXONOMY_MODELS = {"region": "taxonomy.Region", "topic": "taxonomy.Topic", "target_group": "taxonomy.TargetGroup"}
+
+
+def filter_fields():
+    """Filters offered to readers: every facet the models declare; the language is chosen by the URL
+    (/<lang>/search/) or ?lang=."""
+    return tuple(name for name in schema.facet_names() if name != schema.LOCALE_FACET)
 
 
 def query_from_params(params, locale):
@@ -40,32 +35,31 @@ def query_from_params(params, locale):
         raise QueryError("Parameter 'page' must be a whole number.") from None
     if not 1 <= page <= MAX_PAGE:
         raise QueryError(f"Parameter 'page' must be between 1 and {MAX_PAGE}.")
-    filters = {name: params.getlist(name) for name in FILTER_FIELDS if params.getlist(name)}
+    filters = {name: params.getlist(name) for name in filter_fields() if params.getlist(name)}
     return SearchQuery(text=params.get("q", ""), locale=locale, filters=filters, page=page, per_page=PER_PAGE)
 
 
 def run_search(query):
-    """Results from the configured engine, or from the embedded index while Elasticsearch is down.
+    """Results from the configured engine, or from the embedded backup while Elasticsearch is down.
 
     Raises SearchUnavailable only when no engine can answer.
     """
     try:
         return get_search_backend().search(query)
     except SearchUnavailable as error:
-        fallback = get_fallback_backend()
-        if fallback is None:
+        backup = get_backup_backend()
+        if backup is None:
             raise
-        logger.warning("Search answered by the embedded index: %s", error)
-        return fallback.search(query)
+        logger.warning("Search answered by the embedded backup index: %s", error)
+        return backup.search(query)
 
 
 def content_type_labels():
-    return {key: apps.get_model(label)._meta.verbose_name for label, key in CONTENT_TYPES.items()}
+    return {key: model._meta.verbose_name for key, model in schema.type_keys().items()}
 
 
-def taxonomy_labels(field, slugs, language):
+def taxonomy_labels(model, slugs, language):
     """Names of taxonomy terms in `language`, falling back to the Czech name, then to the slug."""
-    model = apps.get_model(TAXONOMY_MODELS[field])
     names = {}
     for term in model.objects.filter(slug__in=slugs).select_related("locale"):
         code = term.locale.language_code
@@ -77,20 +71,22 @@ def taxonomy_labels(field, slugs, language):
 def labelled_facets(facets, filters, language):
     """Facets as the page and the API show them: [{name, title, values: [{value, label, count, selected}]}]."""
     types = content_type_labels()
+    term_models = schema.term_facet_models()
+    titles = schema.facet_titles()
     result = []
-    for name in FILTER_FIELDS:
+    for name in filter_fields():
         counts = facets.get(name) or []
         if not counts:
             continue
-        if name in TAXONOMY_MODELS:
-            labels = taxonomy_labels(name, [value for value, _ in counts], language)
+        if name in term_models:
+            labels = taxonomy_labels(term_models[name], [value for value, _ in counts], language)
         else:
-            labels = types if name == "type" else {}
+            labels = types if name == schema.TYPE_FACET else {}
         selected = set(filters.get(name, ()))
         result.append(
             {
                 "name": name,
-                "title": FACET_TITLES[name],
+                "title": titles[name],
                 "values": [
                     {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
                     for value, count in counts
@@ -103,6 +99,17 @@ def labelled_facets(facets, filters, language):
 def popular_topics(language, limit=8):
     Topic = apps.get_model("taxonomy.Topic")
     return Topic.objects.filter(locale__language_code=language).order_by("name")[:limit]
+
+
+def directory_url(language):
+    """The organisation directory in `language` (regional centres, NGOs, helplines), or None."""
+    directory = OrganisationIndexPage.objects.live().filter(locale__language_code=language).first()
+    return directory.url if directory else None
+
+
+def key_helplines(language):
+    """The helplines every page shows in its footer, for a reader who found nothing."""
+    return Helpline.objects.filter(show_in_footer=True, locale__language_code=language).order_by("name")
 
 
 def search_page(request):
@@ -132,8 +139,13 @@ def search_page(request):
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
             query_without_page=without_page(request.GET),
             has_filters=bool(query.filters),
-            popular_topics=popular_topics(language) if not results.total else (),
         )
+        if not results.total:
+            context.update(
+                popular_topics=popular_topics(language),
+                contacts_url=directory_url(language),
+                helplines=key_helplines(language),
+            )
     return render(request, "search/search_page.html", context, status=status)
 
 

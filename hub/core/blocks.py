@@ -15,10 +15,12 @@ class HeadingBlock(blocks.StructBlock):
     """A section heading; headings build the page's table of contents."""
 
     text = blocks.CharBlock(label=_("text"), max_length=200)
+    # A setting of the block, not a word of the page: kept out of search.
     level = blocks.ChoiceBlock(
         label=_("level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
         default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -28,7 +30,8 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_anchor(value["text"])
+        # The stream passes each heading its page-unique id (stream_anchors); alone it names itself.
+        context.setdefault("anchor", heading_anchor(value["text"]))
         return context
 
 
@@ -38,11 +41,29 @@ def heading_anchor(text):
     return slugify(text, allow_unicode=cyrillic) or "oddil"
 
 
+def stream_anchors(stream):
+    """The id of each block of a StreamField value, in order: a heading's page-unique anchor, else "".
+
+    Two headings with the same text get "zasady" and "zasady-2", so every link from the table of contents
+    or from a search result lands on its own section. The template and search both use this.
+    """
+    anchors, seen = [], {}
+    for block in stream or ():
+        if block.block_type != "heading":
+            anchors.append("")
+            continue
+        base = heading_anchor(block.value["text"])
+        seen[base] = seen.get(base, 0) + 1
+        anchors.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return anchors
+
+
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("kind"),
         choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))],
         default="info",
+        search_index=False,
     )
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])

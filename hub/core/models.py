@@ -9,15 +9,19 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.core import blocks as hub_blocks
+from hub.core import search_schema as find
 from hub.core.listing import filter_listing, paginate_listing
 
 
 class HubPage(Page):
     """Fields every piece of content carries, so search, facets and listings treat them alike.
 
-    search/ reads these attributes (summary, regions, topics, target_groups) and the optional
-    ones a subclass adds (body, organisations, year) to build its documents.
+    `search_fields` declares what readers can find (hub/core/search_schema.py); each content type adds
+    its own texts, sections and facets, and names itself with `search_type` (None: not searchable).
     """
+
+    # The stable key of a content type in the search index, its ?type= filter and the JSON API.
+    search_type = None
 
     summary = models.TextField(
         _("summary"),
@@ -31,7 +35,16 @@ class HubPage(Page):
         "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
     )
 
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("title", boost=find.TITLE.boost),
+        find.PageText("summary", find.LEAD),
+        find.TermFacet("region", "regions", _("Region")),
+        find.TermFacet("topic", "topics", _("Topic")),
+        find.TermFacet("target_group", "target_groups", _("Target group")),
+        find.OwnerFacet("organisation", "organisations.OrganisationPage", _("Organisation")),
+        find.ValueFacet("year", "search_year", _("Year")),
+        find.AttachmentSections(),
+    ]
 
     taxonomy_panels = [
         MultiFieldPanel(
@@ -50,6 +63,11 @@ class HubPage(Page):
     @property
     def content_type_label(self):
         return self._meta.verbose_name
+
+    def search_year(self):
+        """The year a reader filters by: the year of first publication, unless a type knows better."""
+        published = self.first_published_at or self.last_published_at
+        return published.year if published else None
 
     def attached_documents(self):
         """Wagtail documents attached to this page: source documents and document blocks in the body."""

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core import search_schema as find
 from hub.core.blocks import BodyBlock
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
@@ -30,7 +30,11 @@ class EventPage(HubPage):
 
     override_translatable_fields = [SynchronizedField("place"), SynchronizedField("registration_url")]
 
-    search_fields = HubPage.search_fields + [index.SearchField("place"), index.SearchField("body")]
+    search_type = "event"
+    search_fields = HubPage.search_fields + [
+        find.PageText("place", find.LABEL),
+        find.BodySections("body"),
+    ]
     content_panels = HubPage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
@@ -59,6 +63,10 @@ class EventPage(HubPage):
         validate_date_range(self.start, self.end, end_field="end")
         if self.kind != self.Kind.NEWS and not self.place and not self.online:
             raise ValidationError({"place": _("Enter where the event takes place, or mark it as online.")})
+
+    def search_year(self):
+        """An event is filed under the year it takes place."""
+        return self.start.year if self.start else super().search_year()
 
     @property
     def is_upcoming(self):

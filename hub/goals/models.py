@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core import search_schema as find
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_goal_year
 
@@ -40,9 +41,19 @@ class OperationalGoalsPage(HubPage):
 
     override_translatable_fields = [SynchronizedField("year"), SynchronizedField("organisation")]
 
+    search_type = "goals"
     search_fields = HubPage.search_fields + [
-        index.SearchField("evaluation_method"),
         index.FilterField("year"),
+        find.PageText("responsible_person", find.FACT),
+        find.PageText("evaluation_method", find.FACT),
+        find.PageText("evaluation_deadline", find.FACT),
+        find.RowSections(
+            "goals", ["text", "target", "progress_notes"], anchor="goal", heading=_("Goal %(number)s")
+        ),
+        find.FieldSection(
+            "evaluation", anchor="evaluation", heading=_("How the goals are evaluated")
+        ),
+        find.PageFacet("organisation", "organisation", _("Organisation")),
     ]
     content_panels = HubPage.content_panels + [
         FieldPanel("organisation"),
@@ -78,6 +89,10 @@ class OperationalGoalsPage(HubPage):
                 raise ValidationError(
                     {"year": _("This organisation already has operational goals for %(year)s.") % {"year": self.year}}
                 )
+
+    def search_year(self):
+        """Goals are filed under the year they are set for, not the year they were published."""
+        return self.year
 
     def goals_by_status(self):
         """How many goals are in each status, for the summary line above the list."""

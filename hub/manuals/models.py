@@ -8,9 +8,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
-from wagtail.search import index
 
-from hub.core.blocks import BodyBlock, heading_anchor
+from hub.core import search_schema as find
+from hub.core.blocks import BodyBlock, stream_anchors
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
 
@@ -22,7 +22,8 @@ class ManualPage(HubPage):
         _("review by"), null=True, blank=True, help_text=_("When the text should be checked again.")
     )
 
-    search_fields = HubPage.search_fields + [index.SearchField("body")]
+    search_type = "manual"
+    search_fields = HubPage.search_fields + [find.BodySections("body")]
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -48,9 +49,9 @@ class ManualPage(HubPage):
 
     def table_of_contents(self):
         return [
-            {"text": block.value["text"], "anchor": heading_anchor(block.value["text"]), "level": block.value["level"]}
-            for block in self.body
-            if block.block_type == "heading"
+            {"text": block.value["text"], "anchor": anchor, "level": block.value["level"]}
+            for block, anchor in zip(self.body, stream_anchors(self.body), strict=True)
+            if anchor
         ]
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.core import search_schema as find
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_phone
 
@@ -110,10 +111,18 @@ class OrganisationPage(HubPage):
         TranslatableField("languages_spoken"),
     ]
 
+    search_type = "organisation"
     search_fields = HubPage.search_fields + [
-        index.SearchField("services"),
-        index.SearchField("address"),
-        index.SearchField("languages_spoken"),
+        find.PageText("address", find.LABEL),
+        find.PageText("phone", find.FACT),
+        find.PageText("email", find.FACT),
+        find.PageText("languages_spoken", find.FACT),
+        find.TermLabels("actor_type"),
+        # A branch's other offices and contact points: readers look them up by town.
+        find.RowText("places", {"label": find.LABEL, "address": find.LABEL, "phone": find.FACT}),
+        find.RowText("helplines", {"name": find.LABEL, "phone": find.FACT}),
+        find.FieldSection("services", anchor="services", heading=_("Services")),
+        find.PageFacet("organisation", "operator", _("Organisation")),
     ]
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),

@@ -6,9 +6,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core import search_schema as find
 from hub.core.blocks import BodyBlock, LinkBlock
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
@@ -42,11 +42,14 @@ class GoodPracticePage(HubPage):
     # Names, numbers and e-mail addresses of contact people read the same in every language.
     override_translatable_fields = [SynchronizedField("contact"), SynchronizedField("photo")]
 
+    search_type = "good_practice"
     search_fields = HubPage.search_fields + [
-        index.SearchField("municipality"),
-        index.SearchField("body"),
-        index.SearchField("outcomes"),
-        index.SearchField("funding_source"),
+        find.PageText("municipality", find.LABEL),
+        find.PageText("funding_source", find.FACT),
+        find.PageText("contact", find.FACT),
+        find.BodySections("body"),
+        find.FieldSection("outcomes", anchor="outcomes", heading=_("Outcomes")),
+        find.PageFacet("organisation", "organisations", _("Organisation")),
     ]
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),

@@ -1,4 +1,8 @@
-"""Pick the configured search backend; SEARCH_BACKEND is "embedded" or "elasticsearch"."""
+"""Pick the configured search backend; SEARCH_BACKEND is "embedded" or "elasticsearch".
+
+Beside Elasticsearch the embedded index is kept up to date as the *backup* engine, which answers while
+Elasticsearch is down. ("Fallback" means something else in search: Czech results for an untranslated query.)
+"""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -21,7 +25,7 @@ def get_search_backend(name=None):
     return backend_class(name or settings.SEARCH_BACKEND).from_settings()
 
 
-def get_fallback_backend():
+def get_backup_backend():
     """The embedded index kept beside Elasticsearch, answering while Elasticsearch is down."""
     if settings.SEARCH_BACKEND == "embedded":
         return None
@@ -29,9 +33,9 @@ def get_fallback_backend():
 
 
 def all_backends():
-    """Every backend index updates go to: the primary and, beside Elasticsearch, the fallback."""
+    """Every backend index updates go to: the primary and, beside Elasticsearch, the backup."""
     backends = [get_search_backend()]
-    fallback = get_fallback_backend()
-    if fallback is not None:
-        backends.append(fallback)
+    backup = get_backup_backend()
+    if backup is not None:
+        backends.append(backup)
     return backends

@@ -1,61 +1,66 @@
 """The search contract every backend fulfils; the contract tests in tests/search/ run against each.
 
-Backends receive already-serialised SearchDocuments (search/documents.py) and a parsed SearchQuery
-(search/query.py); they never touch page models, so the same behaviour holds for both engines.
+Backends receive already-serialised IndexedPages (search/pages.py) and never touch page models. Reading is
+one engine-neutral pipeline (search/pipeline.py) that asks a backend three things: what its vocabulary
+knows about the query's words, which passages match (a ranked candidate list with page totals and facet
+counts), and the stored text of the passages it will show. So both engines rank, relax and label alike.
 """
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
-# Facets every backend counts, in the order the search page shows them.
-FACET_FIELDS = ("type", "region", "topic", "target_group", "organisation", "locale", "year")
+from search.passages import Passage
+from search.schema import LOCALE_FACET, TYPE_FACET
 
 
 @dataclass
-class SearchDocument:
-    """One live page in one locale, flattened for indexing."""
+class IndexedPage:
+    """One live page in one language as the index holds it: page text, passages and facet values."""
 
     page_id: int
     locale: str
     content_type: str  # stable key such as "manual", "good_practice", "organisation"
     title: str
     url: str
-    summary: str = ""
-    body: str = ""
-    attachments: str = ""  # text extracted from attached PDF/DOCX documents
-    regions: list[str] = field(default_factory=list)  # taxonomy slugs
-    topics: list[str] = field(default_factory=list)
-    target_groups: list[str] = field(default_factory=list)
-    organisations: list[str] = field(default_factory=list)  # organisation names
-    year: int | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # page text by role: lead, labels, facts
+    passages: list[Passage] = field(default_factory=list)
+    facets: dict[str, list[str]] = field(default_factory=dict)  # declared facets (schema.facet_names)
     published_at: datetime | None = None
     translation_key: str = ""
 
-    @property
-    def doc_id(self):
-        return f"{self.page_id}"
+    def passage_id(self, position):
+        return passage_id(self.page_id, position)
+
+    def indexed_passages(self):
+        """The passages as indexed; a page without text still has one (empty) passage to be found by."""
+        return self.passages or [Passage(0, "", (), "")]
 
     def facet_values(self):
-        """Values per facet field (FACET_FIELDS), as both backends index and count them."""
-        return {
-            "type": [self.content_type],
-            "region": list(self.regions),
-            "topic": list(self.topics),
-            "target_group": list(self.target_groups),
-            "organisation": list(self.organisations),
-            "locale": [self.locale],
-            "year": [str(self.year)] if self.year else [],
-        }
+        """Values per facet, as both backends index and count them."""
+        return {TYPE_FACET: [self.content_type], LOCALE_FACET: [self.locale], **self.facets}
+
+
+def passage_id(page_id, position):
+    return f"{page_id}-{position}"
 
 
 @dataclass
 class SearchQuery:
     text: str
     locale: str = "cs"
-    filters: dict[str, list[str]] = field(default_factory=dict)  # keys from FACET_FIELDS
+    filters: dict[str, list[str]] = field(default_factory=dict)  # keys from schema.facet_names()
     page: int = 1
     per_page: int = 10
+
+
+@dataclass(frozen=True)
+class PassageLink:
+    """Where in a page a result points: the section's heading path and its address on the page."""
+
+    heading: tuple[str, ...]
+    anchor: str
+    url: str
 
 
 @dataclass
@@ -63,10 +68,14 @@ class SearchHit:
     page_id: int
     title: str
     url: str
-    snippet: str  # HTML-safe: escaped text with <mark> around matches
+    excerpt: str  # HTML-safe: escaped text of the best passage with <mark> around matches
     content_type: str
     locale: str
     score: float
+    passage: PassageLink | None = None  # the best passage; None when browsing
+    more_passages: list[PassageLink] = field(default_factory=list)  # other matching sections, the first few
+    more_count: int = 0  # how many other sections match on their own
+    missing: tuple[str, ...] = ()  # query words this page does not contain (a partial match)
 
 
 @dataclass
@@ -76,25 +85,10 @@ class SearchResults:
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str | None = None
+    # True when no page had all the query's words and pages with some of them are shown instead.
+    partial: bool = False
     # Set (to "cs") when nothing matched in query.locale and these are Czech pages instead.
     fallback_locale: str | None = None
-
-
-# Content is written in Czech first; a uk/en query with no translated match is answered from Czech pages.
-FALLBACK_LOCALE = "cs"
-
-
-def search_with_fallback(search_locale, query):
-    """Run `search_locale(query)`; when a non-Czech query finds nothing, search the Czech pages instead."""
-    results = search_locale(query)
-    if results.total or query.locale == FALLBACK_LOCALE or not query.text.strip():
-        return results
-    czech = search_locale(replace(query, locale=FALLBACK_LOCALE))
-    if not czech.total:
-        return results
-    czech.query = query
-    czech.fallback_locale = FALLBACK_LOCALE
-    return czech
 
 
 class SearchUnavailable(Exception):
@@ -104,21 +98,45 @@ class SearchUnavailable(Exception):
 class SearchBackend(ABC):
     name = "abstract"
 
-    @abstractmethod
-    def index_documents(self, documents):
-        """Add or replace documents (by page_id)."""
+    # --- writing ---------------------------------------------------------------------------------
 
     @abstractmethod
-    def delete_documents(self, page_ids):
-        """Remove documents; unknown ids are ignored."""
+    def index_pages(self, pages):
+        """Add or replace IndexedPages (by page_id, all their passages)."""
 
     @abstractmethod
-    def rebuild(self, documents, progress=None):
-        """Replace the whole index with `documents`, readers never seeing an empty or half index."""
+    def delete_pages(self, page_ids):
+        """Remove pages with all their passages; unknown ids are ignored."""
 
     @abstractmethod
+    def rebuild(self, pages, progress=None):
+        """Replace the whole index with `pages`, readers never seeing an empty or half index."""
+
+    # --- reading ---------------------------------------------------------------------------------
+
     def search(self, query):
-        """Return SearchResults for a SearchQuery; raise SearchUnavailable when the engine is down."""
+        """SearchResults for a SearchQuery; raises SearchUnavailable when the engine is down."""
+        from search.pipeline import answer
+
+        return answer(self, query)
+
+    @abstractmethod
+    def vocabulary(self, parsed):
+        """A search.matching.Vocabulary: how many passages hold each analysed term of the query, and the
+        closest indexed spellings of the words it does not know."""
+
+    @abstractmethod
+    def retrieve(self, plan, level, size):
+        """A search.ranking.Retrieval for one match level: the best `size` passages, the number of pages
+        that match and the facet counts of those pages."""
+
+    @abstractmethod
+    def browse(self, plan):
+        """A Retrieval of every page in the plan's language and filters, newest first (an empty query)."""
+
+    @abstractmethod
+    def stored_passages(self, passage_ids):
+        """{passage id: search.ranking.StoredPassage} for the passages a results page shows."""
 
     @abstractmethod
     def autocomplete(self, prefix, locale, limit=8):

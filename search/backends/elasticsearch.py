@@ -1,26 +1,21 @@
-"""Elasticsearch 8 backend: queries from search/query.py, index management from search/es_index.py.
+"""Elasticsearch 8 backend: requests from search/backends/es_query.py, index layout from search/es_index.py.
 
-The index holds the same analysed *_stem terms as the embedded backend (search/analysis.py), so the node
-needs only the standard analyzer: the integ-test node in CI and the production node behave the same.
+The index holds one document per passage with the same analysed *_stem terms as the embedded backend
+(search/analysis.py), so the node needs only the standard analyzer: the integ-test node in CI and the
+production node behave the same. Ranking above retrieval is the shared pipeline (search/pipeline.py).
 """
 
 import logging
 
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.dsl import Search
 
 from search import es_index
-from search.backends.base import (
-    FACET_FIELDS,
-    SearchBackend,
-    SearchHit,
-    SearchResults,
-    SearchUnavailable,
-    search_with_fallback,
-)
-from search.query import autocomplete_request, known_term_clause, parse_query, search_request
-from search.snippets import did_you_mean, make_snippet
+from search.backends import es_query
+from search.backends.base import SearchBackend, SearchUnavailable
+from search.matching import Vocabulary, terms_to_count, words_to_check
+from search.ranking import Candidate, Retrieval, StoredPassage
+from search.schema import facet_names
 
 logger = logging.getLogger(__name__)
 ENGINE_ERRORS = (ApiError, TransportError)
@@ -51,6 +46,12 @@ class ElasticsearchBackend(SearchBackend):
         logger.warning("Elasticsearch at %s failed: %s", self.url, error)
         return SearchUnavailable(f"Elasticsearch does not answer: {error.__class__.__name__}")
 
+    def _call(self, action, *args, **kwargs):
+        try:
+            return action(*args, **kwargs)
+        except ENGINE_ERRORS as error:
+            raise self._unavailable(error) from error
+
     def is_available(self):
         # Cluster health rather than ping(): ping is a HEAD on "/", which proxies may refuse.
         try:
@@ -59,88 +60,112 @@ class ElasticsearchBackend(SearchBackend):
             return False
         return True
 
+    def layout_is_current(self):
+        return self._call(es_index.layout_is_current, self.client, self.index_prefix)
+
     # --- writing: index layout and bulk loading live in search/es_index.py -----------------------
 
-    def index_documents(self, documents):
-        try:
-            es_index.index_documents(self.client, self.index_prefix, documents)
-        except ENGINE_ERRORS as error:
-            raise self._unavailable(error) from error
+    def index_pages(self, pages):
+        self._call(es_index.index_pages, self.client, self.index_prefix, pages)
 
-    def delete_documents(self, page_ids):
-        try:
-            es_index.delete_documents(self.client, self.index_prefix, page_ids)
-        except ENGINE_ERRORS as error:
-            raise self._unavailable(error) from error
+    def delete_pages(self, page_ids):
+        self._call(es_index.delete_pages, self.client, self.index_prefix, page_ids)
 
-    def rebuild(self, documents, progress=None):
-        try:
-            es_index.rebuild(self.client, self.index_prefix, documents, progress=progress)
-        except ENGINE_ERRORS as error:
-            raise self._unavailable(error) from error
+    def rebuild(self, pages, progress=None):
+        self._call(es_index.rebuild, self.client, self.index_prefix, pages, progress=progress)
 
     def drop_indices(self):
         """Delete every index under this backend's prefix (tests only ever use a test prefix)."""
         es_index.drop_indices(self.client, self.index_prefix)
 
-    # --- reading ---------------------------------------------------------------------------------
+    # --- reading: the pipeline's three questions -------------------------------------------------
 
-    def search(self, query):
-        return search_with_fallback(self._search_locale, query)
+    def _execute(self, request):
+        return self._call(request.using(self.client).execute)
 
-    def _search_locale(self, query):
-        parsed = parse_query(query)
-        try:
-            response = search_request(parsed, self.alias).using(self.client).execute()
-        except ENGINE_ERRORS as error:
-            raise self._unavailable(error) from error
-        hits = [
-            SearchHit(
-                page_id=hit.page_id,
-                title=hit.title,
-                url=hit.url,
-                snippet=make_snippet(
-                    parsed, [hit.to_dict().get(name, "") for name in ("summary", "body", "attachments")]
-                ),
-                content_type=hit.type,
-                locale=hit.locale,
-                score=round(hit.meta.score or 0.0, 4),
-            )
-            for hit in response.hits
-        ]
-        facets = {
-            name: [(str(bucket.key), bucket.doc_count) for bucket in response.aggregations[name].buckets]
-            for name in FACET_FIELDS
-        }
-        return SearchResults(
-            query=query,
-            total=response.hits.total.value,
-            hits=hits,
-            facets={name: values for name, values in facets.items() if values},
-            suggestion=self._suggestion(parsed, response),
+    def vocabulary(self, parsed):
+        terms, raw = terms_to_count(parsed)
+        check = words_to_check(parsed)
+        response = self._execute(es_query.vocabulary_request(terms, raw, check, self.alias))
+        aggregations = response.aggregations
+        spellings = {}
+        for number, word in enumerate(check):
+            options = response.suggest[f"w{number}"][0].options if "suggest" in response else []
+            spellings[word] = [(option.text, option.freq) for option in options]
+        return Vocabulary(
+            passages=response.hits.total.value,
+            documents={term: aggregations[f"t{number}"].doc_count for number, term in enumerate(terms)},
+            raw={word: aggregations[f"r{number}"].doc_count for number, word in enumerate(raw)},
+            spellings=spellings,
         )
 
-    def _suggestion(self, parsed, response):
-        if "suggest" not in response:
-            return None
-        corrections = {
-            entry.text.lower(): entry.options[0].text for entry in response.suggest.spelling if entry.options
-        }
-        return did_you_mean(parsed, corrections, self._known_terms)
+    def retrieve(self, plan, level, size):
+        response = self._execute(es_query.retrieval_request(plan, level, size, self.alias))
+        slot_names = {f"slot-{index}": index for index in range(len(plan.slots))}
+        candidates = []
+        for hit in response.hits:
+            matched = set(getattr(hit.meta, "matched_queries", None) or ())
+            candidates.append(
+                Candidate(
+                    page_id=hit.meta.fields["page_id"][0],
+                    position=hit.meta.fields["position"][0],
+                    score=round(hit.meta.sort[0], 4),
+                    slots=frozenset(slot_names[name] for name in matched if name in slot_names),
+                    own="own" in matched,
+                )
+            )
+        return Retrieval(
+            candidates=candidates,
+            total=response.aggregations.pages.value,
+            facets=self._facets(response, lambda bucket: bucket.pages.value),
+        )
 
-    def _known_terms(self, terms):
-        """Which analysed terms occur in any *_stem field: one size-0 request with a filter per term."""
-        request = Search(index=self.alias).extra(size=0)
-        for number, term in enumerate(sorted(terms)):
-            request.aggs.bucket(f"t{number}", "filter", known_term_clause(term))
-        response = request.using(self.client).execute()
-        return {term for number, term in enumerate(sorted(terms)) if response.aggregations[f"t{number}"].doc_count}
+    def browse(self, plan):
+        response = self._execute(es_query.browse_request(plan.parsed, self.alias))
+        return Retrieval(
+            candidates=[
+                Candidate(page_id=hit.meta.fields["page_id"][0], position=0, score=0.0)
+                for hit in response.hits
+            ],
+            total=response.hits.total.value,
+            facets=self._facets(response, lambda bucket: bucket.doc_count),
+        )
+
+    @staticmethod
+    def _facets(response, count):
+        facets = {}
+        for name in facet_names():
+            buckets = [(str(bucket.key), count(bucket)) for bucket in response.aggregations[name].buckets]
+            if buckets:
+                facets[name] = buckets
+        return facets
+
+    def stored_passages(self, passage_ids):
+        if not passage_ids:
+            return {}
+        response = self._call(
+            self.client.mget, index=self.alias, ids=list(passage_ids), source=es_index.STORED_SOURCE
+        )
+        stored = {}
+        for document in response["docs"]:
+            if not document.get("found"):
+                continue
+            source = document["_source"]
+            stored[document["_id"]] = StoredPassage(
+                page_id=source["page_id"],
+                position=source["position"],
+                title=source["title"],
+                url=source["url"],
+                content_type=source["type"],
+                locale=source["locale"],
+                anchor=source.get("anchor", ""),
+                heading=tuple(source.get("heading_path") or ()),
+                text=source.get("text") or source.get("attachment") or "",
+            )
+        return stored
 
     def autocomplete(self, prefix, locale, limit=8):
         if not prefix.strip():
             return []
-        try:
-            response = autocomplete_request(prefix, locale, self.alias, limit).using(self.client).execute()
-        except ENGINE_ERRORS as error:
-            raise self._unavailable(error) from error
+        response = self._execute(es_query.autocomplete_request(prefix, locale, self.alias, limit))
         return [{"title": hit.title, "url": hit.url} for hit in response.hits]

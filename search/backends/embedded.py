@@ -1,75 +1,60 @@
 """Search without a server: SQLite FTS5 in its own file, beside whatever database Django uses.
 
-Each text field is stored twice in one FTS5 table, as in Elasticsearch: the raw words (unicode61, diacritics
-kept) and the app-analysed terms (search/analysis.py) in the *_stem columns. Ranking is FTS5's bm25 with
-the same field weights and boosts as the Elasticsearch query (search/query.py); typo tolerance expands a
-query term to close terms from the index vocabulary (fts5vocab), weighted down like Elasticsearch's fuzzy.
+One FTS5 row per passage. Each text field of the schema (search/schema.py) is stored twice, as in
+Elasticsearch: the raw words (unicode61, diacritics kept) and the app-analysed terms (search/analysis.py) in
+the *_stem columns; page text repeats on each passage of its page. Ranking is FTS5's bm25 with the
+schema's field weights; the compiler is search/backends/fts_query.py and everything above retrieval (levels,
+ranking, excerpts) is the shared pipeline (search/pipeline.py).
 """
 
 import os
 import sqlite3
 import threading
 import uuid
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 
-from search.analysis import WORD_RE, allowed_edits, analysed_text, fold, tokens, within_edits
-from search.backends.base import (
-    SearchBackend,
-    SearchHit,
-    SearchResults,
-    SearchUnavailable,
-    search_with_fallback,
-)
-from search.query import (
-    EXACT_FORM_BOOST,
-    FACET_SIZE,
-    FIELD_WEIGHTS,
-    FUZZY_BOOST,
-    PHRASE_BOOST,
-    TEXT_FIELDS,
-    parse_query,
-)
-from search.snippets import did_you_mean, make_snippet
+from search.analysis import allowed_edits, analyse, analysed_text, fold, tokens, within_edits
+from search.backends import fts_query
+from search.backends.base import SearchBackend, SearchUnavailable
+from search.matching import Vocabulary, terms_to_count, words_to_check
+from search.ranking import Candidate, Retrieval, StoredPassage
+from search.schema import FIELD_NAMES
 
-STEM_COLUMNS = tuple(f"{name}_stem" for name in TEXT_FIELDS)
-FTS_COLUMNS = TEXT_FIELDS + STEM_COLUMNS
-# bm25 weight per FTS column, in FTS_COLUMNS order: exact forms count a little more than lemmas.
-COLUMN_WEIGHTS = tuple(FIELD_WEIGHTS[name] * EXACT_FORM_BOOST for name in TEXT_FIELDS) + tuple(
-    FIELD_WEIGHTS[name] for name in TEXT_FIELDS
-)
-BM25 = f"bm25(fts, {', '.join(str(weight) for weight in COLUMN_WEIGHTS)})"
-# Like Elasticsearch's fuzzy max_expansions: a term expands to at most this many close terms.
-MAX_EXPANSIONS = 20
-SUGGEST_MIN_LENGTH = 4
+# Bump when the tables below change: an index file with another layout must be rebuilt.
+LAYOUT_VERSION = 3
+# Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
+MAX_SPELLINGS = 20
+FACET_SIZE = 50
+# Heading paths are stored as one text; this separator never occurs in a heading.
+HEADING_SEPARATOR = "\x1f"
+# A spelling correction is a guess: it ranks below passages that match what was typed.
+CORRECTION_BOOST = 0.5
+# All query words next to each other, in order.
+PHRASE_BOOST = 3.0
 
 SCHEMA = f"""
-CREATE TABLE documents (
+CREATE TABLE pages (
     page_id INTEGER PRIMARY KEY, locale TEXT NOT NULL, type TEXT NOT NULL, title TEXT NOT NULL,
-    url TEXT NOT NULL, published_at TEXT
+    url TEXT NOT NULL, published_at TEXT, translation_key TEXT
 );
-CREATE INDEX documents_locale ON documents (locale, published_at);
+CREATE INDEX pages_locale ON pages (locale, published_at);
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, position INTEGER NOT NULL,
+    anchor TEXT NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE UNIQUE INDEX passages_page ON passages (page_id, position);
 CREATE TABLE facets (page_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_lookup ON facets (field, value, page_id);
 CREATE INDEX facets_page ON facets (page_id);
-CREATE VIRTUAL TABLE fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(fts_query.FTS_COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(fts, 'col');
+CREATE VIRTUAL TABLE vocabulary_rows USING fts5vocab(fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
+PRAGMA user_version = {LAYOUT_VERSION};
 """
-
-
-def fts_phrase(words):
-    """An FTS5 phrase; the words come from WORD_RE, and quotes are doubled anyway so nothing is syntax."""
-    return '"' + " ".join(word.replace('"', '""') for word in words) + '"'
-
-
-def in_columns(columns, expression):
-    return "{" + " ".join(columns) + "} : " + expression
-
-
-def any_of(expressions):
-    return "(" + " OR ".join(expressions) + ")"
 
 
 class EmbeddedBackend(SearchBackend):
@@ -90,8 +75,16 @@ class EmbeddedBackend(SearchBackend):
         connection = sqlite3.connect(path, timeout=10)
         connection.row_factory = sqlite3.Row
         # Per connection: the matches of the search in progress, so count, page and facets read them once.
-        connection.execute("CREATE TEMP TABLE hits (page_id INTEGER PRIMARY KEY, score REAL)")
-        connection.execute("CREATE TEMP TABLE matches (page_id INTEGER, score REAL, base INTEGER)")
+        connection.executescript(
+            """
+            CREATE TEMP TABLE slot_hits (id INTEGER, slot INTEGER, score REAL);
+            CREATE TEMP TABLE own_hits (id INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE slot_weights (slot INTEGER PRIMARY KEY, weight INTEGER);
+            CREATE TEMP TABLE matched (
+                id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots TEXT, own INTEGER
+            );
+            """
+        )
         return connection
 
     def _connection(self):
@@ -117,10 +110,27 @@ class EmbeddedBackend(SearchBackend):
         else:
             temporary.unlink()
 
+    def layout_version(self):
+        """LAYOUT_VERSION of the index file, or None when there is none yet."""
+        if not self.path.exists():
+            return None
+        return self._connection().execute("PRAGMA user_version").fetchone()[0]
+
+    def _current(self):
+        """The connection, refusing an index file written with another layout (it needs a rebuild)."""
+        connection = self._connection()
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != LAYOUT_VERSION:
+            raise SearchUnavailable(
+                f"The embedded search index {self.path} has layout {version}, this code needs "
+                f"{LAYOUT_VERSION}: run `manage.py rebuild_search_index`."
+            )
+        return connection
+
     def is_available(self):
         try:
-            self._connection().execute("SELECT count(*) FROM documents").fetchone()
-        except sqlite3.Error:
+            self._current().execute("SELECT count(*) FROM pages").fetchone()
+        except (sqlite3.Error, SearchUnavailable):
             return False
         return True
 
@@ -128,54 +138,83 @@ class EmbeddedBackend(SearchBackend):
 
     @staticmethod
     def _delete(connection, page_ids):
-        for table, column in (("fts", "rowid"), ("titles", "rowid"), ("documents", "page_id"), ("facets", "page_id")):
-            connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(page_id,) for page_id in page_ids])
+        ids = [(page_id,) for page_id in page_ids]
+        connection.executemany(
+            "DELETE FROM fts WHERE rowid IN (SELECT id FROM passages WHERE page_id = ?)", ids
+        )
+        for table in ("passages", "pages", "facets"):
+            connection.executemany(f"DELETE FROM {table} WHERE page_id = ?", ids)
+        connection.executemany("DELETE FROM titles WHERE rowid = ?", ids)
 
     @staticmethod
-    def _insert(connection, document):
-        texts = [document.title, document.summary, document.body, document.attachments]
-        stems = [analysed_text(text, document.locale) for text in texts]
+    def _insert(connection, page):
+        page_texts = {"title": page.title, **page.texts}
+        page_stems = {name: analysed_text(text, page.locale) for name, text in page_texts.items()}
+        for passage in page.indexed_passages():
+            texts = dict(page_texts)
+            texts["heading"] = " › ".join(passage.heading)
+            texts[passage.role] = passage.text
+            stems = dict(page_stems)
+            stems["heading"] = analysed_text(texts["heading"], page.locale)
+            stems[passage.role] = analysed_text(passage.text, page.locale)
+            cursor = connection.execute(
+                "INSERT INTO passages (page_id, position, anchor, heading, text) VALUES (?, ?, ?, ?, ?)",
+                [
+                    page.page_id,
+                    passage.position,
+                    passage.anchor,
+                    HEADING_SEPARATOR.join(passage.heading),
+                    passage.text,
+                ],
+            )
+            connection.execute(
+                f"INSERT INTO fts (rowid, {', '.join(fts_query.FTS_COLUMNS)})"
+                f" VALUES (?{', ?' * len(fts_query.FTS_COLUMNS)})",
+                [
+                    cursor.lastrowid,
+                    *(texts.get(name, "") for name in FIELD_NAMES),
+                    *(stems.get(name, "") for name in FIELD_NAMES),
+                ],
+            )
+        connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [page.page_id, fold(page.title)])
         connection.execute(
-            f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?{', ?' * len(FTS_COLUMNS)})",
-            [document.page_id, *texts, *stems],
-        )
-        connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [document.page_id, fold(document.title)])
-        connection.execute(
-            "INSERT INTO documents (page_id, locale, type, title, url, published_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages (page_id, locale, type, title, url, published_at, translation_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                document.page_id,
-                document.locale,
-                document.content_type,
-                document.title,
-                document.url,
-                document.published_at.isoformat() if document.published_at else None,
+                page.page_id,
+                page.locale,
+                page.content_type,
+                page.title,
+                page.url,
+                page.published_at.isoformat() if page.published_at else None,
+                page.translation_key,
             ],
         )
         connection.executemany(
             "INSERT INTO facets (page_id, field, value) VALUES (?, ?, ?)",
             [
-                (document.page_id, field, value)
-                for field, values in document.facet_values().items()
+                (page.page_id, field, value)
+                for field, values in page.facet_values().items()
                 for value in dict.fromkeys(values)
             ],
         )
 
-    def index_documents(self, documents):
-        documents = list(documents)
+    def index_pages(self, pages):
+        pages = list(pages)
         with self._write_lock:
-            connection = self._connection()
+            connection = self._current()
             with connection:
-                self._delete(connection, [document.page_id for document in documents])
-                for document in documents:
-                    self._insert(connection, document)
+                self._delete(connection, [page.page_id for page in pages])
+                for page in pages:
+                    self._insert(connection, page)
 
-    def delete_documents(self, page_ids):
+    def delete_pages(self, page_ids):
         with self._write_lock:
-            connection = self._connection()
+            connection = self._current()
             with connection:
                 self._delete(connection, list(page_ids))
 
-    def rebuild(self, documents, progress=None):
+    def rebuild(self, pages, progress=None):
         """Write a complete new file, then swap it in with one rename: readers see the old or the new index."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex}.new")
@@ -183,8 +222,8 @@ class EmbeddedBackend(SearchBackend):
             connection = self._open(temporary)
             connection.executescript(SCHEMA)
             with connection:
-                for document in documents:
-                    self._insert(connection, document)
+                for page in pages:
+                    self._insert(connection, page)
                     if progress:
                         progress(1)
             connection.close()
@@ -200,134 +239,184 @@ class EmbeddedBackend(SearchBackend):
         finally:
             temporary.unlink(missing_ok=True)
 
-    # --- reading ---------------------------------------------------------------------------------
+    # --- reading: the pipeline's three questions -------------------------------------------------
 
-    def search(self, query):
-        return search_with_fallback(self._search_locale, query)
-
-    def _search_locale(self, query):
-        parsed = parse_query(query)
+    def _read(self, work):
+        """Run `work(connection)` in one read transaction, so every query sees the same index."""
         try:
-            connection = self._connection()
-            # One read transaction: count, page and facets see the same index even while a writer commits.
+            connection = self._current()
             connection.execute("BEGIN")
             try:
-                self._collect_hits(connection, parsed)
-                total = connection.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-                rows = connection.execute(
-                    "SELECT h.page_id, h.score, d.title, d.url, d.type, d.locale, f.summary, f.body, f.attachments"
-                    " FROM temp.hits h JOIN documents d USING (page_id) JOIN fts f ON f.rowid = h.page_id"
-                    " ORDER BY h.score DESC, d.published_at DESC, h.page_id LIMIT ? OFFSET ?",
-                    [parsed.per_page, parsed.offset],
-                ).fetchall()
-                facets = self._facet_counts(connection)
-                suggestion = self._suggestion(connection, parsed) if parsed.slots else None
+                return work(connection)
             finally:
                 connection.rollback()
         except sqlite3.Error as error:
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
-        hits = [
-            SearchHit(
-                page_id=row["page_id"],
-                title=row["title"],
-                url=row["url"],
-                snippet=make_snippet(parsed, [row["summary"], row["body"], row["attachments"]]),
-                content_type=row["type"],
-                locale=row["locale"],
-                score=round(row["score"], 4),
-            )
-            for row in rows
-        ]
-        return SearchResults(query=query, total=total, hits=hits, facets=facets, suggestion=suggestion)
 
-    def _collect_hits(self, connection, parsed):
-        """Fill temp.hits with the matching pages of the locale after filters, and their scores."""
-        connection.execute("DELETE FROM temp.hits")
-        conditions = ["d.locale = ?"]
-        parameters = [parsed.locale]
-        for field, values in parsed.filters.items():
-            placeholders = ", ".join("?" * len(values))
-            conditions.append(f"d.page_id IN (SELECT page_id FROM facets WHERE field = ? AND value IN ({placeholders}))")
-            parameters += [field, *values]
-        where = " AND ".join(conditions)
-        if parsed.is_browse:
-            connection.execute(
-                f"INSERT INTO temp.hits SELECT d.page_id, 0 FROM documents d WHERE {where}", parameters
-            )
-            return
-        self._score_matches(connection, parsed)
-        connection.execute(
-            "INSERT INTO temp.hits SELECT m.page_id, sum(m.score) FROM temp.matches m"
-            f" JOIN documents d ON d.page_id = m.page_id WHERE {where}"
-            " GROUP BY m.page_id HAVING max(m.base) = 1",
-            parameters,
-        )
+    def vocabulary(self, parsed):
+        terms, raw = terms_to_count(parsed)
 
-    def _score_matches(self, connection, parsed):
-        """Fill temp.matches with (page_id, score, base) of every page matching `parsed` in any locale.
-
-        Mirrors the Elasticsearch query: all slots must match (exactly, or failing that with typos at a
-        fifth of the weight); an exact phrase of all terms adds PHRASE_BOOST but is not a match alone.
-        """
-        connection.execute("DELETE FROM temp.matches")
-        expansions = {term: self._close_terms(connection, term, STEM_COLUMNS) for term in parsed.terms}
-        exact = " AND ".join(self._slot_expression(slot) for slot in parsed.slots)
-        parts = [(exact, 1.0, 1)]
-        if any(expansions.values()):
-            fuzzy = " AND ".join(self._slot_expression(slot, expansions) for slot in parsed.slots)
-            parts.append((fuzzy, FUZZY_BOOST, 1))
-        if len(parsed.terms) >= 2:
-            parts.append((in_columns(STEM_COLUMNS, fts_phrase(parsed.terms)), PHRASE_BOOST, 0))
-        for expression, boost, base in parts:
-            connection.execute(
-                f"INSERT INTO temp.matches SELECT rowid, -{BM25} * ?, ? FROM fts WHERE fts MATCH ?",
-                [boost, base, expression],
+        def work(connection):
+            counts = self._row_counts(connection, [*terms, *raw])
+            documents = {term: counts.get(term, 0) for term in terms}
+            spellings = {
+                word: self._spellings(connection, word)
+                for word in words_to_check(parsed)
+                if not counts.get(word) and not any(documents.get(term) for term in analyse(word, parsed.locale))
+            }
+            return Vocabulary(
+                passages=connection.execute("SELECT count(*) FROM passages").fetchone()[0],
+                documents=documents,
+                raw={word: counts.get(word, 0) for word in raw},
+                spellings=spellings,
             )
+
+        return self._read(work)
 
     @staticmethod
-    def _slot_expression(slot, expansions=None):
-        """FTS5 for one slot: the exact form, or every word's lemma (or a close term), or a synonym."""
-        words = [word.lower() for word in tokens(slot.surface)]
-        alternatives = [in_columns(TEXT_FIELDS, fts_phrase(words))]
-        if slot.terms:
-            alternatives.append(
-                "("
-                + " AND ".join(
-                    in_columns(STEM_COLUMNS, any_of([fts_phrase([t]) for t in [term, *(expansions or {}).get(term, [])]]))
-                    for term in slot.terms
-                )
-                + ")"
-            )
-        # FTS5 has no per-phrase boost; a synonym counts as the word itself (ES: SYNONYM_BOOST, close to 1).
-        alternatives += [in_columns(STEM_COLUMNS, fts_phrase(phrase)) for phrase in slot.synonyms if phrase]
-        return any_of(alternatives)
+    def _row_counts(connection, terms):
+        if not terms:
+            return {}
+        rows = connection.execute(
+            f"SELECT term, doc FROM vocabulary_rows WHERE term IN ({', '.join('?' * len(terms))})", terms
+        ).fetchall()
+        return {row["term"]: row["doc"] for row in rows}
 
     @staticmethod
-    def _close_terms(connection, term, columns):
-        edits = allowed_edits(term)
+    def _spellings(connection, word):
+        """Raw words of the index within AUTO edit distance of `word` (compared without diacritics)."""
+        folded = fold(word)
+        edits = allowed_edits(folded)
         if not edits:
             return []
-        placeholders = ", ".join("?" * len(columns))
+        first = folded[0]
+        # Same first letter, with or without diacritics: "č" words sort after "d", so ask for both ranges.
+        ranges = {(first, chr(ord(first) + 1))}
+        ranges |= {(char, chr(ord(char) + 1)) for char in variants_of(first)}
+        placeholders = ", ".join("?" * len(fts_query.RAW_COLUMNS))
+        found = {}
+        for low, high in ranges:
+            rows = connection.execute(
+                "SELECT term, sum(doc) AS documents FROM vocabulary"
+                f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
+                " AND length(term) BETWEEN ? AND ? GROUP BY term",
+                [low, high, *fts_query.RAW_COLUMNS, len(folded) - edits, len(folded) + edits],
+            ).fetchall()
+            for row in rows:
+                if within_edits(folded, fold(row["term"]), edits):
+                    found[row["term"]] = row["documents"]
+        return sorted(found.items(), key=lambda item: -item[1])[:MAX_SPELLINGS]
+
+    def retrieve(self, plan, level, size):
+        return self._read(lambda connection: self._retrieve(connection, plan, level, size))
+
+    def _retrieve(self, connection, plan, level, size):
+        for table in ("slot_hits", "own_hits", "slot_weights", "matched"):
+            connection.execute(f"DELETE FROM temp.{table}")
+        for index, planned in enumerate(plan.slots):
+            if not planned.matchable:
+                continue
+            connection.execute("INSERT INTO temp.slot_weights VALUES (?, ?)", [index, planned.weight])
+            boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
+            connection.execute(
+                f"INSERT INTO temp.slot_hits SELECT rowid, ?, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
+                [index, boost, fts_query.slot_expression(planned)],
+            )
+        phrase = fts_query.phrase_expression(plan)
+        if phrase:
+            connection.execute(
+                f"INSERT INTO temp.slot_hits SELECT rowid, -1, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
+                [PHRASE_BOOST, phrase],
+            )
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.own_hits SELECT rowid FROM fts WHERE fts MATCH ?",
+            [fts_query.own_expression(plan)],
+        )
+        where, parameters = filter_conditions(plan.parsed)
+        connection.execute(
+            "INSERT INTO temp.matched"
+            " SELECT h.id, p.page_id, p.position, sum(h.score),"
+            "  group_concat(CASE WHEN h.slot >= 0 THEN h.slot END), h.id IN (SELECT id FROM temp.own_hits)"
+            " FROM temp.slot_hits h JOIN passages p ON p.id = h.id JOIN pages d ON d.page_id = p.page_id"
+            " LEFT JOIN temp.slot_weights w ON w.slot = h.slot"
+            f" WHERE {where} GROUP BY h.id HAVING coalesce(sum(w.weight), 0) >= ?",
+            [*parameters, level.required],
+        )
         rows = connection.execute(
-            "SELECT term, sum(doc) AS documents FROM vocabulary"
-            f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
-            " AND length(term) BETWEEN ? AND ? GROUP BY term",
-            [term[0], chr(ord(term[0]) + 1), *columns, len(term) - edits, len(term) + edits],
+            "SELECT page_id, position, score, slots, own FROM temp.matched"
+            " ORDER BY score DESC, page_id, position LIMIT ?",
+            [size],
         ).fetchall()
-        close = [
-            (row["term"], row["documents"])
+        candidates = [
+            Candidate(
+                page_id=row["page_id"],
+                position=row["position"],
+                score=round(row["score"], 4),
+                slots=frozenset(int(slot) for slot in (row["slots"] or "").split(",") if slot),
+                own=bool(row["own"]),
+            )
             for row in rows
-            if row["term"] != term and within_edits(term, row["term"], edits)
         ]
-        # Like Elasticsearch's suggester: the closest spelling first, then the most common one.
-        close.sort(key=lambda item: (not within_edits(term, item[0], 1), -item[1]))
-        return [found for found, _ in close[:MAX_EXPANSIONS]]
+        total = connection.execute("SELECT count(DISTINCT page_id) FROM temp.matched").fetchone()[0]
+        facets = self._facet_counts(connection, "SELECT DISTINCT page_id FROM temp.matched", [])
+        return Retrieval(candidates=candidates, total=total, facets=facets)
+
+    def browse(self, plan):
+        parsed = plan.parsed
+
+        def work(connection):
+            where, parameters = filter_conditions(parsed)
+            pages = f"SELECT d.page_id FROM pages d WHERE {where}"
+            rows = connection.execute(
+                f"{pages} ORDER BY d.published_at DESC, d.page_id LIMIT ? OFFSET ?",
+                [*parameters, parsed.per_page, parsed.offset],
+            ).fetchall()
+            total = connection.execute(f"SELECT count(*) FROM ({pages})", parameters).fetchone()[0]
+            return Retrieval(
+                candidates=[Candidate(page_id=row["page_id"], position=0, score=0.0) for row in rows],
+                total=total,
+                facets=self._facet_counts(connection, pages, parameters),
+            )
+
+        return self._read(work)
+
+    def stored_passages(self, passage_ids):
+        wanted = [tuple(int(part) for part in key.rsplit("-", 1)) for key in passage_ids]
+        if not wanted:
+            return {}
+
+        def work(connection):
+            values = ", ".join("(?, ?)" for _ in wanted)
+            rows = connection.execute(
+                f"WITH wanted (page_id, position) AS (VALUES {values})"
+                " SELECT p.page_id, p.position, p.anchor, p.heading, p.text, d.title, d.url, d.type, d.locale"
+                " FROM wanted w JOIN passages p ON p.page_id = w.page_id AND p.position = w.position"
+                " JOIN pages d ON d.page_id = p.page_id",
+                [number for pair in wanted for number in pair],
+            ).fetchall()
+            return {
+                f"{row['page_id']}-{row['position']}": StoredPassage(
+                    page_id=row["page_id"],
+                    position=row["position"],
+                    title=row["title"],
+                    url=row["url"],
+                    content_type=row["type"],
+                    locale=row["locale"],
+                    anchor=row["anchor"],
+                    heading=tuple(part for part in row["heading"].split(HEADING_SEPARATOR) if part),
+                    text=row["text"],
+                )
+                for row in rows
+            }
+
+        return self._read(work)
 
     @staticmethod
-    def _facet_counts(connection):
+    def _facet_counts(connection, pages_query, parameters):
         rows = connection.execute(
-            "SELECT field, value, count(*) AS n FROM facets WHERE page_id IN (SELECT page_id FROM temp.hits)"
-            " GROUP BY field, value ORDER BY field, n DESC, value"
+            f"SELECT field, value, count(*) AS n FROM facets WHERE page_id IN ({pages_query})"
+            " GROUP BY field, value ORDER BY field, n DESC, value",
+            parameters,
         ).fetchall()
         facets = {}
         for row in rows:
@@ -336,43 +425,34 @@ class EmbeddedBackend(SearchBackend):
                 values.append((row["value"], row["n"]))
         return facets
 
-    def _suggestion(self, connection, parsed):
-        """Replace each typed word the body text never contains by its most frequent close spelling."""
-        corrections = {}
-        for word in {word.lower() for word in WORD_RE.findall(parsed.text)}:
-            if len(word) < SUGGEST_MIN_LENGTH:
-                continue
-            known = connection.execute(
-                "SELECT 1 FROM vocabulary WHERE term = ? AND col = 'body' LIMIT 1", [word]
-            ).fetchone()
-            if known:
-                continue
-            candidates = self._close_terms(connection, word, ("body",))
-            if candidates:
-                corrections[word] = candidates[0]
-        return did_you_mean(parsed, corrections, lambda terms: self._known_terms(connection, terms))
-
-    @staticmethod
-    def _known_terms(connection, terms):
-        terms = list(terms)
-        rows = connection.execute(
-            f"SELECT DISTINCT term FROM vocabulary WHERE term IN ({', '.join('?' * len(terms))})"
-            f" AND col IN ({', '.join('?' * len(STEM_COLUMNS))})",
-            [*terms, *STEM_COLUMNS],
-        ).fetchall()
-        return {row["term"] for row in rows}
-
     def autocomplete(self, prefix, locale, limit=8):
         words = tokens(fold(prefix))
         if not words:
             return []
-        expression = " ".join([fts_phrase([word]) for word in words[:-1]] + [fts_phrase([words[-1]]) + "*"])
         try:
-            rows = self._connection().execute(
-                "SELECT d.title, d.url FROM titles t JOIN documents d ON d.page_id = t.rowid"
+            rows = self._current().execute(
+                "SELECT d.title, d.url FROM titles t JOIN pages d ON d.page_id = t.rowid"
                 " WHERE titles MATCH ? AND d.locale = ? ORDER BY bm25(titles), length(d.title) LIMIT ?",
-                [expression, locale, limit],
+                [fts_query.title_prefix_expression(words), locale, limit],
             ).fetchall()
         except sqlite3.Error as error:
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
         return [{"title": row["title"], "url": row["url"]} for row in rows]
+
+
+def filter_conditions(parsed):
+    """SQL conditions on `pages d` for the query's language and filters, with their parameters."""
+    conditions, parameters = ["d.locale = ?"], [parsed.locale]
+    for field, values in parsed.filters.items():
+        placeholders = ", ".join("?" * len(values))
+        conditions.append(
+            f"d.page_id IN (SELECT page_id FROM facets WHERE field = ? AND value IN ({placeholders}))"
+        )
+        parameters += [field, *values]
+    return " AND ".join(conditions), parameters
+
+
+@cache
+def variants_of(letter):
+    """Latin letters with diacritics that fold to `letter` ("c" → "č", "ć"…), for vocabulary ranges."""
+    return {chr(code) for code in range(0xC0, 0x250) if fold(chr(code)) == letter and chr(code).islower()}

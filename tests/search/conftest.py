@@ -90,7 +90,7 @@ def content_tree(db):
 def configured_backend(backend, settings, tmp_path):
     """`backend`, made the configured primary backend, so the outbox and commands write to it too.
 
-    Beside Elasticsearch the embedded fallback goes to a file of its own in the test's temp dir.
+    Beside Elasticsearch the embedded backup goes to a file of its own in the test's temp dir.
     """
     settings.SEARCH_BACKEND = backend.name
     if backend.name == "embedded":
@@ -98,5 +98,5 @@ def configured_backend(backend, settings, tmp_path):
     else:
         settings.ELASTICSEARCH_URL = backend.url
         settings.ELASTICSEARCH_INDEX_PREFIX = backend.index_prefix
-        settings.SEARCH_EMBEDDED_PATH = tmp_path / "fallback.sqlite3"
+        settings.SEARCH_EMBEDDED_PATH = tmp_path / "backup.sqlite3"
     return backend

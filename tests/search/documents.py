@@ -1,13 +1,62 @@
-"""Realistic Czech (and a few Ukrainian) search documents, built directly as SearchDocuments.
+"""Realistic Czech (and a few Ukrainian) pages as the index holds them, built without page models.
 
-Texts follow the seed documents in ../shared/seeds; tests do not depend on page serialisation.
+Texts follow the seed documents in ../shared/seeds; tests do not depend on page serialisation. A PageSpec
+says what a page holds the way an editor sees it (summary, body sections, attachment text, taxonomies);
+`indexed()` turns it into the IndexedPage the backends receive, passages cut as search/pages.py cuts them.
 """
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from search.backends.base import SearchDocument
+from search.backends.base import IndexedPage
+from search.passages import Section, passages_of
 
-MANUAL = SearchDocument(
+
+@dataclass
+class PageSpec:
+    page_id: int
+    locale: str
+    content_type: str
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""  # text before any heading
+    sections: tuple = ()  # (anchor, heading, text) after it
+    attachments: str = ""
+    regions: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    labels: str = ""  # e.g. topic names in every language
+    year: int | None = None
+    published_at: datetime | None = None
+    translation_key: str = ""
+
+    def indexed(self):
+        sections = [Section("", (), self.summary), Section("", (), self.body)]
+        sections += [Section(anchor, (heading,), text) for anchor, heading, text in self.sections]
+        if self.attachments:
+            sections.append(Section("attachment-1", ("priloha.pdf",), self.attachments, role="attachment"))
+        return IndexedPage(
+            page_id=self.page_id,
+            locale=self.locale,
+            content_type=self.content_type,
+            title=self.title,
+            url=self.url,
+            texts={"lead": self.summary, "labels": "\n".join([self.labels, *self.organisations]), "facts": ""},
+            passages=passages_of(sections),
+            facets={
+                "region": list(self.regions),
+                "topic": list(self.topics),
+                "target_group": list(self.target_groups),
+                "organisation": list(self.organisations),
+                "year": [str(self.year)] if self.year else [],
+            },
+            published_at=self.published_at,
+            translation_key=self.translation_key,
+        )
+
+MANUAL = PageSpec(
     page_id=1,
     locale="cs",
     content_type="manual",
@@ -27,7 +76,7 @@ MANUAL = SearchDocument(
     published_at=datetime(2023, 5, 1, tzinfo=UTC),
 )
 
-LANGUAGE_COURSES = SearchDocument(
+LANGUAGE_COURSES = PageSpec(
     page_id=2,
     locale="cs",
     content_type="good_practice",
@@ -46,7 +95,7 @@ LANGUAGE_COURSES = SearchDocument(
     published_at=datetime(2024, 2, 1, tzinfo=UTC),
 )
 
-LIBEREC_CENTRE = SearchDocument(
+LIBEREC_CENTRE = PageSpec(
     page_id=3,
     locale="cs",
     content_type="organisation",
@@ -66,7 +115,7 @@ LIBEREC_CENTRE = SearchDocument(
 )
 
 # The phrase "domácí násilí" together …
-VIOLENCE_PHRASE = SearchDocument(
+VIOLENCE_PHRASE = PageSpec(
     page_id=4,
     locale="cs",
     content_type="manual",
@@ -83,7 +132,7 @@ VIOLENCE_PHRASE = SearchDocument(
 )
 
 # … ranks above the same words scattered.
-VIOLENCE_SCATTERED = SearchDocument(
+VIOLENCE_SCATTERED = PageSpec(
     page_id=5,
     locale="cs",
     content_type="manual",
@@ -100,7 +149,7 @@ VIOLENCE_SCATTERED = SearchDocument(
 )
 
 # Mentions interpreters only in its body; LANGUAGE_COURSES has them in its title.
-ANNUAL_REPORT = SearchDocument(
+ANNUAL_REPORT = PageSpec(
     page_id=6,
     locale="cs",
     content_type="goals",
@@ -117,7 +166,7 @@ ANNUAL_REPORT = SearchDocument(
 )
 
 # Writes only the abbreviation; a search for the long form must still find it.
-PRAGUE_COUNSELLING = SearchDocument(
+PRAGUE_COUNSELLING = PageSpec(
     page_id=7,
     locale="cs",
     content_type="organisation",
@@ -131,7 +180,7 @@ PRAGUE_COUNSELLING = SearchDocument(
     published_at=datetime(2023, 6, 1, tzinfo=UTC),
 )
 
-UKRAINIAN_COURSES = SearchDocument(
+UKRAINIAN_COURSES = PageSpec(
     page_id=8,
     locale="uk",
     content_type="good_practice",
@@ -156,3 +205,7 @@ ALL = [
     PRAGUE_COUNSELLING,
     UKRAINIAN_COURSES,
 ]
+
+
+def indexed(specs):
+    return [spec.indexed() for spec in specs]

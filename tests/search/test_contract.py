@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loaded(backend):
-    backend.index_documents(docs.ALL)
+    backend.index_pages(docs.indexed(docs.ALL))
     return backend
 
 
@@ -35,7 +35,7 @@ def test_the_exact_word_form_ranks_first(backend):
     # Two pages alike but for one word form: each query puts the page with its exact form first.
     singular = replace(docs.MANUAL, page_id=20, title="Příručka pro obce", summary="", body="")
     plural = replace(docs.MANUAL, page_id=21, title="Příručky pro obce", summary="", body="")
-    backend.index_documents([singular, plural])
+    backend.index_pages(docs.indexed([singular, plural]))
     assert page_ids(search(backend, "příručky")) == [21, 20]
     assert page_ids(search(backend, "příručka")) == [20, 21]
     assert sorted(page_ids(search(backend, "prirucka"))) == [20, 21]
@@ -61,15 +61,14 @@ def test_short_abbreviation_only_in_capitals(loaded):
 
 
 def test_editor_synonym_applies_on_next_search(loaded):
-    assert search(loaded, "lektoři večerní tlumočnická služba").total == 0
-    rule = SynonymRule.objects.create(
-        language="cs", terms="tlumočnická služba\nkomunitní tlumočení"
-    )
-    assert page_ids(search(loaded, "lektoři večerní tlumočnická služba")) == [
-        docs.LANGUAGE_COURSES.page_id
-    ]
+    text = "lektoři večerní tlumočnická služba"
+    [before] = [hit for hit in search(loaded, text).hits if hit.page_id == docs.LANGUAGE_COURSES.page_id]
+    assert set(before.missing) == {"tlumočnická", "služba"}
+    rule = SynonymRule.objects.create(language="cs", terms="tlumočnická služba\nkomunitní tlumočení")
+    results = search(loaded, text)
+    assert page_ids(results) == [docs.LANGUAGE_COURSES.page_id] and not results.partial
     rule.delete()
-    assert search(loaded, "lektoři večerní tlumočnická služba").total == 0
+    assert search(loaded, text).partial
 
 
 def test_title_beats_body(loaded):
@@ -92,7 +91,7 @@ def test_typos_still_find_but_rank_below_exact(loaded):
     assert set(ranked[:2]) == {docs.VIOLENCE_PHRASE.page_id, docs.VIOLENCE_SCATTERED.page_id}
 
 
-def test_a_typo_match_in_the_title_does_not_beat_the_right_word_in_the_body(backend):
+def test_a_known_word_is_never_expanded_to_near_spellings(backend):
     right_word = replace(
         docs.MANUAL,
         page_id=30,
@@ -107,19 +106,92 @@ def test_a_typo_match_in_the_title_does_not_beat_the_right_word_in_the_body(back
         summary="",
         body="Sportovní areál pro rodiče.",
     )
-    backend.index_documents([right_word, near_word])
-    assert page_ids(search(backend, "kurzy")) == [30, 31]
+    backend.index_pages(docs.indexed([right_word, near_word]))
+    # "kurzy" is a word the index knows: "Kurty" is another word, not a typo of it.
+    assert page_ids(search(backend, "kurzy")) == [30]
+    # A word it does not know is read as its nearest spelling.
+    assert page_ids(search(backend, "kurzzy")) == [30]
 
 
-def test_all_words_must_match(loaded):
-    assert search(loaded, "bezpečnostní plán Liberec").total == 0
+def test_pages_with_every_word_come_first_and_others_say_what_they_miss(loaded):
+    # No page has all three words: pages with two of them are shown, the missing word named.
+    results = search(loaded, "bezpečnostní plán Liberec")
+    assert results.partial and results.total >= 2
+    first = results.hits[0]
+    assert first.page_id in (docs.VIOLENCE_PHRASE.page_id, docs.VIOLENCE_SCATTERED.page_id)
+    assert first.missing == ("Liberec",)
+    liberec = next(hit for hit in results.hits if hit.page_id == docs.LIBEREC_CENTRE.page_id)
+    assert set(liberec.missing) == {"bezpečnostní", "plán"}
+    assert results.hits.index(liberec) > 0
 
 
-def test_did_you_mean(loaded):
-    # Only words indexed in no form are corrected; "bezpecnostni" is the analysed form of "bezpečnostní".
+def test_enough_pages_with_every_word_hide_partial_matches(backend):
+    pages = [
+        replace(docs.MANUAL, page_id=40 + number, title=f"Kurzy češtiny {number}", summary="", body="")
+        for number in range(5)
+    ]
+    backend.index_pages(docs.indexed([*pages, docs.LANGUAGE_COURSES]))
+    results = search(backend, "kurzy češtiny zdarma")
+    assert results.partial  # nothing says "zdarma"
+    strict = search(backend, "kurzy češtiny")
+    assert not strict.partial and strict.total == 6
+
+
+def test_fillers_never_block_a_match(loaded):
+    for text in ("kde najdu tlumočníky", "potřebuji tlumočníky", "jak můžu najít tlumočníky"):
+        results = search(loaded, text)
+        assert page_ids(results)[:1] == [docs.LANGUAGE_COURSES.page_id], text
+        assert not results.partial
+    assert page_ids(search(loaded, "де курси", locale="uk")) == [docs.UKRAINIAN_COURSES.page_id]
+
+
+def test_a_word_nobody_wrote_is_struck_not_a_dead_end(loaded):
+    results = search(loaded, "tlumočníci xylofon")
+    assert results.partial
+    assert results.hits[0].page_id == docs.LANGUAGE_COURSES.page_id
+    assert results.hits[0].missing == ("xylofon",)
+    assert search(loaded, "xylofon").total == 0
+
+
+def test_misspelt_inflected_forms_find_the_word(loaded):
+    results = search(loaded, "poradentsvím")
+    assert docs.MANUAL.page_id in page_ids(results)
+    assert results.suggestion == "poradenství"
+
+
+def test_did_you_mean_only_for_words_the_index_does_not_know(loaded):
+    # "bezpecnostni" is "bezpečnostní" without diacritics: known, never corrected.
     assert search(loaded, "metodikka bezpecnostni").suggestion == "metodika bezpecnostni"
     assert search(loaded, "domaci nasili").suggestion is None
     assert search(loaded, "bezpečnostní plán").suggestion is None
+    # A form the lemmatiser does not know is not a typo either.
+    assert search(loaded, "krizovou").suggestion is None
+
+
+def test_did_you_mean_keeps_capitals_and_the_other_words_as_typed(backend):
+    protection = replace(
+        docs.MANUAL, page_id=80, body="Dočasná ochrana platí rok; držitelé dočasné ochrany mají nárok na kurzy."
+    )
+    backend.index_pages(docs.indexed([protection, docs.VIOLENCE_PHRASE]))
+    assert search(backend, "Metodikka pro krizové situace").suggestion == "Metodika pro krizové situace"
+    results = search(backend, "dočasná ochrna")
+    assert results.suggestion == "dočasná ochrana"
+    assert page_ids(results) == [80]
+    assert search(backend, "Dočasná OCHRNA").suggestion == "Dočasná OCHRANA"
+
+
+def test_labels_of_the_page_are_found_with_passage_words(backend):
+    housing = replace(
+        docs.MANUAL,
+        page_id=50,
+        title="Kam odkázat rodinu",
+        summary="",
+        body="Sociální pracovník doporučí ubytovnu nebo azylový dům.",
+        labels="Bydlení\nЖитло\nHousing",
+    )
+    backend.index_pages(docs.indexed([housing, docs.MANUAL]))
+    for text in ("bydlení", "bydleni", "housing", "житло", "bydlení rodinu", "azylový dům bydlení"):
+        assert page_ids(search(backend, text))[:1] == [50], text
 
 
 def test_filters_and_facet_counts(loaded):
@@ -170,14 +242,53 @@ def test_no_match_in_ukrainian_falls_back_to_czech(loaded):
     assert all(hit.locale == "cs" for hit in results.hits)
 
 
-def test_snippets_mark_matches_and_escape_the_rest(loaded):
+def test_excerpts_mark_matches_and_escape_the_rest(loaded):
     results = search(loaded, "pilotni projekt")
     [hit] = results.hits
-    assert "<mark>Pilotní</mark> <mark>projekt</mark>" in hit.snippet
-    assert "&lt;" in hit.snippet and "&amp;" in hit.snippet and "<Pilotní" not in hit.snippet
+    assert "<mark>Pilotní</mark> <mark>projekt</mark>" in hit.excerpt
+    assert "&lt;" in hit.excerpt and "&amp;" in hit.excerpt and "<Pilotní" not in hit.excerpt
 
     [hit] = search(loaded, "OSP", filters={"type": ["manual"]}).hits
-    assert "<mark>odborné</mark> <mark>sociální</mark> <mark>poradenství</mark>" in hit.snippet
+    assert "<mark>odborné</mark> <mark>sociální</mark> <mark>poradenství</mark>" in hit.excerpt
+
+
+def test_a_long_page_links_to_the_section_that_answers(backend):
+    filler = " ".join(["Obecný úvod do integrace cizinců v obcích a krajích."] * 60)
+    manual = replace(
+        docs.MANUAL,
+        page_id=60,
+        title="Manuál lokální integrace",
+        summary="Souhrnný manuál pro úředníky.",
+        body=filler,
+        sections=(
+            ("financovani", "Financování", filler + " Dotace ministerstva na tlumočení pokryje náklady obce."),
+            ("bydleni", "Bydlení", "Azylové domy a ubytovny přijímají rodiny s dětmi. " + filler),
+            ("skoly", "Školy", "Žáci s odlišným mateřským jazykem a azylové domy. " + filler),
+        ),
+    )
+    backend.index_pages(docs.indexed([manual]))
+    [hit] = search(backend, "azylové domy rodiny").hits
+    assert (hit.passage.anchor, hit.passage.heading) == ("bydleni", ("Bydlení",))
+    assert hit.passage.url == f"{manual.url}#bydleni"
+    assert "<mark>Azylové</mark> <mark>domy</mark>" in hit.excerpt
+    # The other section that mentions the words is offered too, by name.
+    assert hit.more_count == 1 and hit.more_passages[0].anchor == "skoly"
+    # The excerpt comes from the answering section, not the start of the page.
+    [hit] = search(backend, "dotace tlumočení").hits
+    assert hit.passage.anchor == "financovani" and "<mark>Dotace</mark>" in hit.excerpt
+    # Words only in the title: the result points at the top of the page.
+    [hit] = search(backend, "manuál lokální integrace").hits
+    assert hit.passage.anchor == "" and hit.passage.url == manual.url
+
+
+def test_results_count_pages_not_passages(backend):
+    long_text = " ".join(["Kurzy češtiny pro dospělé cizince pořádá centrum každý týden."] * 120)
+    manual = replace(docs.MANUAL, page_id=70, title="Kurzy", summary="", body=long_text)
+    backend.index_pages(docs.indexed([manual, docs.LANGUAGE_COURSES]))
+    assert len(manual.indexed().passages) > 2
+    results = search(backend, "kurzy češtiny")
+    assert results.total == 2 and len(results.hits) == 2
+    assert dict(results.facets["type"]) == {"manual": 1, "good_practice": 1}
 
 
 @pytest.mark.parametrize(
@@ -203,17 +314,19 @@ def test_query_syntax_around_real_words_is_ignored(loaded):
 def test_huge_query_is_capped(loaded, settings):
     # Words past SEARCH_MAX_QUERY_LENGTH are dropped, so the unknown word at the end cannot spoil the match.
     text = "kurzy češtiny" + " " * settings.SEARCH_MAX_QUERY_LENGTH + "zzzzzz"
-    assert page_ids(search(loaded, text)) == [docs.LANGUAGE_COURSES.page_id]
+    results = search(loaded, text)
+    assert page_ids(results)[:1] == [docs.LANGUAGE_COURSES.page_id]
+    assert all("zzzzzz" not in hit.missing for hit in results.hits)
 
 
 def test_delete(loaded):
-    loaded.delete_documents([docs.LANGUAGE_COURSES.page_id, 999_999])
+    loaded.delete_pages([docs.LANGUAGE_COURSES.page_id, 999_999])
     assert docs.LANGUAGE_COURSES.page_id not in page_ids(search(loaded, "kurzy češtiny"))
     assert search(loaded, "").total == 6
 
 
 def test_reindexing_a_page_replaces_it(loaded):
-    loaded.index_documents([replace(docs.MANUAL, title="Vodítko pro obecní úřady")])
+    loaded.index_pages(docs.indexed([replace(docs.MANUAL, title="Vodítko pro obecní úřady")]))
     [hit] = search(loaded, "vodítko").hits
     assert (hit.page_id, hit.title) == (docs.MANUAL.page_id, "Vodítko pro obecní úřady")
     assert search(loaded, "").total == 7
@@ -221,7 +334,7 @@ def test_reindexing_a_page_replaces_it(loaded):
 
 def test_rebuild_swaps_the_whole_index(loaded):
     progress = []
-    loaded.rebuild([docs.VIOLENCE_PHRASE, docs.UKRAINIAN_COURSES], progress=progress.append)
+    loaded.rebuild(docs.indexed([docs.VIOLENCE_PHRASE, docs.UKRAINIAN_COURSES]), progress=progress.append)
     assert sum(progress) == 2
     assert page_ids(search(loaded, "")) == [docs.VIOLENCE_PHRASE.page_id]
     assert search(loaded, "kurzy").total == 0

@@ -13,10 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def many(count, start=1000):
-    return [
-        replace(docs.MANUAL, page_id=start + number, url=f"/cs/p/{number}/")
-        for number in range(count)
-    ]
+    return docs.indexed(
+        replace(docs.MANUAL, page_id=start + number, url=f"/cs/p/{number}/") for number in range(count)
+    )
 
 
 def total(backend, text=""):
@@ -25,13 +24,13 @@ def total(backend, text=""):
 
 def test_index_lives_in_its_own_file(tmp_path):
     path = tmp_path / "nested" / "search.sqlite3"
-    EmbeddedBackend(path=path).index_documents([docs.MANUAL])
+    EmbeddedBackend(path=path).index_pages(docs.indexed([docs.MANUAL]))
     assert path.is_file()
     assert total(EmbeddedBackend(path=path)) == 1
 
 
 def test_it_is_ranked_full_text_not_substring_matching(embedded_backend):
-    embedded_backend.index_documents(docs.ALL)
+    embedded_backend.index_pages(docs.indexed(docs.ALL))
     # "očník" is inside "tlumočník" but is no word, lemma or near spelling of one.
     assert total(embedded_backend, "očník") == 0
     scores = [hit.score for hit in embedded_backend.search(SearchQuery(text="tlumočníci")).hits]
@@ -39,7 +38,7 @@ def test_it_is_ranked_full_text_not_substring_matching(embedded_backend):
 
 
 def test_readers_see_the_old_or_the_new_index_during_a_rebuild(embedded_backend):
-    embedded_backend.index_documents(many(50))
+    embedded_backend.index_pages(many(50))
     seen, errors = set(), []
     stop = threading.Event()
 
@@ -67,17 +66,17 @@ def test_readers_see_the_old_or_the_new_index_during_a_rebuild(embedded_backend)
 
 def test_another_process_sees_a_rebuild(embedded_backend):
     other = EmbeddedBackend(path=embedded_backend.path)
-    embedded_backend.index_documents([docs.MANUAL])
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
     assert total(other) == 1
-    embedded_backend.rebuild([docs.LANGUAGE_COURSES, docs.LIBEREC_CENTRE])
+    embedded_backend.rebuild(docs.indexed([docs.LANGUAGE_COURSES, docs.LIBEREC_CENTRE]))
     assert total(other) == 2
 
 
 def test_a_failed_rebuild_keeps_the_old_index_and_no_temporary_files(embedded_backend):
-    embedded_backend.index_documents([docs.MANUAL])
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
 
     def broken():
-        yield docs.LANGUAGE_COURSES
+        yield docs.LANGUAGE_COURSES.indexed()
         raise RuntimeError("page serialisation failed")
 
     with pytest.raises(RuntimeError):
@@ -94,7 +93,7 @@ def test_concurrent_writes_and_searches(embedded_backend):
     def write(start):
         try:
             for batch in range(5):
-                embedded_backend.index_documents(many(10, start=start + batch * 10))
+                embedded_backend.index_pages(many(10, start=start + batch * 10))
         except Exception as error:  # noqa: BLE001
             errors.append(error)
 
@@ -115,13 +114,23 @@ def test_concurrent_writes_and_searches(embedded_backend):
     assert total(embedded_backend) == 150
 
 
-def test_typo_expansion_uses_the_index_vocabulary(embedded_backend):
-    embedded_backend.index_documents(docs.ALL)
+def test_spellings_come_from_the_index_vocabulary_with_or_without_diacritics(embedded_backend):
+    embedded_backend.index_pages(docs.indexed(docs.ALL))
     connection = embedded_backend._connection()
-    assert "tlumocnik" in embedded_backend._close_terms(
-        connection, "tlumocnyk", ("title_stem", "body_stem")
-    )
-    assert embedded_backend._close_terms(connection, "xyz", ("title_stem",)) == []
+    assert "tlumočníci" in dict(embedded_backend._spellings(connection, "tlumocnyci"))
+    assert "češtiny" in dict(embedded_backend._spellings(connection, "cestiny"))
+    assert embedded_backend._spellings(connection, "xyz") == []
+
+
+def test_an_index_file_of_another_layout_asks_for_a_rebuild(embedded_backend):
+    from search.backends.base import SearchUnavailable
+
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
+    embedded_backend._connection().execute("PRAGMA user_version = 1")
+    with pytest.raises(SearchUnavailable, match="rebuild_search_index"):
+        embedded_backend.search(SearchQuery(text="kurzy"))
+    embedded_backend.rebuild(docs.indexed([docs.MANUAL]))
+    assert total(embedded_backend) == 1
 
 
 def test_unreadable_index_is_reported_as_unavailable(tmp_path):

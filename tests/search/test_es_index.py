@@ -31,65 +31,65 @@ def stored_ids(client, prefix):
 
 
 def test_first_write_creates_the_versioned_index_behind_the_alias(client, prefix):
-    es_index.index_documents(client, prefix, [docs.MANUAL])
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
 
     [name] = es_index.live_indices(client, prefix)
     assert name.startswith(f"{prefix}-pages-v{es_index.INDEX_VERSION}-")
     mapping = client.indices.get_mapping(index=name)[name]["mappings"]
-    assert mapping["_meta"] == {"version": es_index.INDEX_VERSION}
+    assert mapping["_meta"] == es_index.mapping()["_meta"]
     assert mapping["dynamic"] == "strict"
     assert mapping["properties"]["title_stem"]["type"] == "text"
     assert mapping["properties"]["region"]["type"] == "keyword"
     settings = client.indices.get_settings(index=name)[name]["settings"]["index"]
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
-    assert es_index.index_version(client, prefix) == es_index.INDEX_VERSION
-    stored = client.get(index=es_index.alias_name(prefix), id=docs.MANUAL.doc_id)["_source"]
-    assert stored["title_suggest"] == "prirucka pro socialni pracovniky obci"
-    assert stored["locale"] == "cs" and stored["year"] == ["2023"]
+    assert es_index.layout_is_current(client, prefix) is True
+    stored = client.get(index=es_index.alias_name(prefix), id=docs.MANUAL.indexed().passage_id(0))["_source"]
+    # Only what a results page shows is stored; page text repeated on every passage is not.
+    assert stored["locale"] == "cs" and stored["position"] == 0 and "lead" not in stored
 
 
 def test_rebuild_swaps_the_alias_and_leaves_one_index(client, prefix, elasticsearch_backend):
-    es_index.index_documents(client, prefix, [docs.MANUAL])
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
     [old] = es_index.live_indices(client, prefix)
     progress = []
 
     loaded = es_index.rebuild(
-        client, prefix, [docs.LANGUAGE_COURSES, docs.LIBEREC_CENTRE], progress.append
+        client, prefix, docs.indexed([docs.LANGUAGE_COURSES, docs.LIBEREC_CENTRE]), progress.append
     )
 
     assert loaded == 2 and sum(progress) == 2
     [new] = es_index.live_indices(client, prefix)
     assert new != old
     assert indices_under(client, prefix) == [new]
-    assert stored_ids(client, prefix) == {docs.LANGUAGE_COURSES.doc_id, docs.LIBEREC_CENTRE.doc_id}
+    assert stored_ids(client, prefix) == {docs.LANGUAGE_COURSES.indexed().passage_id(0), docs.LIBEREC_CENTRE.indexed().passage_id(0)}
     found = elasticsearch_backend.search(SearchQuery(text="kurzy češtiny"))
     assert docs.LANGUAGE_COURSES.page_id in [hit.page_id for hit in found.hits]
 
 
 def test_an_update_during_a_rebuild_reaches_the_new_index(client, prefix):
-    es_index.index_documents(client, prefix, [docs.MANUAL])
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
 
     def documents_while_an_editor_publishes():
-        yield docs.LANGUAGE_COURSES
+        yield docs.LANGUAGE_COURSES.indexed()
         # The outbox applies a publish while the rebuild is still loading.
-        es_index.index_documents(client, prefix, [docs.LIBEREC_CENTRE])
-        yield docs.MANUAL
+        es_index.index_pages(client, prefix, docs.indexed([docs.LIBEREC_CENTRE]))
+        yield docs.MANUAL.indexed()
 
     es_index.rebuild(client, prefix, documents_while_an_editor_publishes())
 
     assert stored_ids(client, prefix) == {
-        docs.MANUAL.doc_id,
-        docs.LANGUAGE_COURSES.doc_id,
-        docs.LIBEREC_CENTRE.doc_id,
+        docs.MANUAL.indexed().passage_id(0),
+        docs.LANGUAGE_COURSES.indexed().passage_id(0),
+        docs.LIBEREC_CENTRE.indexed().passage_id(0),
     }
 
 
 def test_a_failed_rebuild_keeps_the_old_index_live(client, prefix):
-    es_index.index_documents(client, prefix, [docs.MANUAL])
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
     [old] = es_index.live_indices(client, prefix)
 
     def broken_documents():
-        yield docs.LANGUAGE_COURSES
+        yield docs.LANGUAGE_COURSES.indexed()
         raise RuntimeError("database went away")
 
     with pytest.raises(RuntimeError):
@@ -101,8 +101,8 @@ def test_a_failed_rebuild_keeps_the_old_index_live(client, prefix):
 
 def test_drop_indices_refuses_foreign_or_wildcard_prefixes(client, prefix):
     neighbour = f"{prefix}-neighbour"
-    es_index.index_documents(client, prefix, [docs.MANUAL])
-    es_index.index_documents(client, neighbour, [docs.MANUAL])
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    es_index.index_pages(client, neighbour, docs.indexed([docs.MANUAL]))
     try:
         for unsafe in ("", "*", "test-*", f"{prefix},other", "_all"):
             with pytest.raises(ValueError):
@@ -119,5 +119,27 @@ def test_drop_indices_refuses_foreign_or_wildcard_prefixes(client, prefix):
 def test_an_unreachable_node_raises_instead_of_hanging():
     client = Elasticsearch("http://127.0.0.1:9", request_timeout=2, max_retries=0)
     with pytest.raises(Exception) as raised:
-        es_index.index_documents(client, "test-rozcestnik-unreachable", [docs.MANUAL])
+        es_index.index_pages(client, "test-rozcestnik-unreachable", docs.indexed([docs.MANUAL]))
     assert "Connection" in type(raised.value).__name__
+
+
+def test_a_page_edited_to_fewer_passages_leaves_none_behind(client, prefix):
+    from dataclasses import replace
+
+    long_body = " ".join(["Kurzy češtiny pro dospělé cizince pořádá centrum každý týden."] * 120)
+    long_page = replace(docs.MANUAL, body=long_body)
+    es_index.index_pages(client, prefix, docs.indexed([long_page, docs.LIBEREC_CENTRE]))
+    assert len(stored_ids(client, prefix)) == len(long_page.indexed().passages) + 1 > 3
+
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    assert stored_ids(client, prefix) == {"1-0", "3-0"}
+    es_index.delete_pages(client, prefix, [docs.MANUAL.page_id])
+    assert stored_ids(client, prefix) == {"3-0"}
+
+
+def test_an_index_with_an_old_layout_is_recognised(client, prefix):
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    [name] = es_index.live_indices(client, prefix)
+    client.indices.put_mapping(index=name, meta={"version": 1})
+    assert es_index.layout_is_current(client, prefix) is False
+    assert es_index.layout_is_current(client, f"{prefix}-none") is None

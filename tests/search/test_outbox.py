@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hub.manuals.models import ManualPage
 from search import indexing
-from search.backends import get_fallback_backend
+from search.backends import get_backup_backend
 from search.backends.base import SearchQuery
 from search.backends.embedded import EmbeddedBackend
 from search.models import IndexUpdate
@@ -144,19 +144,19 @@ class RecordingBackend(EmbeddedBackend):
         super().__init__(path)
         self.indexed_ids = []
 
-    def index_documents(self, documents):
-        documents = list(documents)
-        self.indexed_ids.append([document.page_id for document in documents])
-        super().index_documents(documents)
+    def index_pages(self, pages):
+        pages = list(pages)
+        self.indexed_ids.append([page.page_id for page in pages])
+        super().index_pages(pages)
 
 
 @pytest.fixture
 def elasticsearch_down(settings, tmp_path):
-    """Elasticsearch configured but unreachable (nothing listens on port 9), the embedded fallback beside it."""
+    """Elasticsearch configured but unreachable (nothing listens on port 9), the embedded backup beside it."""
     settings.SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     settings.ELASTICSEARCH_TIMEOUT = 2
-    settings.SEARCH_EMBEDDED_PATH = tmp_path / "fallback.sqlite3"
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "backup.sqlite3"
 
 
 def test_while_elasticsearch_is_down_updates_wait_and_pages_still_render(
@@ -169,8 +169,8 @@ def test_while_elasticsearch_is_down_updates_wait_and_pages_still_render(
     assert "elasticsearch" in row.last_error
     assert row.next_attempt_at > timezone.now()
     assert client.get(page.url).status_code == 200
-    # The fallback took the update; search answers from it meanwhile.
-    assert get_fallback_backend().search(SearchQuery(text="tlumočníci")).total == 1
+    # The backup took the update; search answers from it meanwhile.
+    assert get_backup_backend().search(SearchQuery(text="tlumočníci")).total == 1
     assert [result["title"] for result in api_results(client, "tlumočníci")] == [TITLE]
 
     # A retry before the backoff has passed does not hammer the dead engine.

@@ -49,13 +49,13 @@ def test_rebuild_replaces_the_index_with_the_live_pages(content_tree, configured
     assert "pages/s" in output
 
 
-def test_rebuild_without_backend_option_covers_elasticsearch_and_its_fallback(
+def test_rebuild_without_backend_option_covers_elasticsearch_and_its_backup(
     content_tree, elasticsearch_backend, settings, tmp_path
 ):
     settings.SEARCH_BACKEND = "elasticsearch"
     settings.ELASTICSEARCH_URL = elasticsearch_backend.url
     settings.ELASTICSEARCH_INDEX_PREFIX = elasticsearch_backend.index_prefix
-    settings.SEARCH_EMBEDDED_PATH = tmp_path / "fallback.sqlite3"
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "backup.sqlite3"
 
     output = rebuild()
 

@@ -30,8 +30,9 @@ def test_abbreviation_expands_to_the_long_form_and_back():
 
 
 def test_long_forms_match_inflected_and_without_diacritics():
+    # Typed without diacritics, the long form also brings its right spelling along.
     assert matches("obce s rozsirenou pusobnosti") == [
-        ("obce s rozsirenou pusobnosti", (("orp",),))
+        ("obce s rozsirenou pusobnosti", (("orp",), ("obec", "rozsireny", "pusobnost")))
     ]
     assert matches("osp") == [("osp", (("odborny", "socialni", "poradenstvi"),))]
 

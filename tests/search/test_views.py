@@ -16,7 +16,7 @@ def index(settings, tmp_path, locales):
     settings.SEARCH_BACKEND = "embedded"
     settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
     backend = EmbeddedBackend.from_settings()
-    backend.index_documents(docs.ALL)
+    backend.index_pages(docs.indexed(docs.ALL))
     liberec = Region.objects.create(name="Liberecký kraj", slug="liberecky", locale=locales["cs"])
     Region.objects.create(
         name="Ліберецький край",
@@ -69,11 +69,43 @@ def test_page_says_when_results_are_czech(client, index):
     assert "search-fallback" not in client.get("/uk/search/", {"q": "курси"}).content.decode()
 
 
-def test_empty_state_offers_a_way_on(client, index):
-    html = client.get("/cs/search/", {"q": "metodikka liberec"}).content.decode()
+def test_empty_state_offers_a_way_on(client, index, locales):
+    from hub.organisations.models import Helpline
+
+    Helpline.objects.create(name="Linka pro cizince", phone="+420 974 801 802", show_in_footer=True, locale=locales["cs"])
+    html = client.get("/cs/search/", {"q": "metodikka", "region": "vysocina", "type": "manual"}).content.decode()
     assert "empty-state" in html
-    assert "metodika liberec" in html  # did you mean
+    assert "?q=metodika" in html  # did you mean
+    assert "Search again without filters" in html or "Hledat znovu bez filtrů" in html
     assert "?topic=cestina" in html  # popular topics
+    assert "Linka pro cizince" in html and 'href="tel:+420974801802"' in html
+
+
+def test_partial_matches_are_labelled_and_missing_words_struck(client, index):
+    html = client.get("/cs/search/", {"q": "tlumočníci xylofon"}).content.decode()
+    assert "search-partial" in html and "<s>xylofon</s>" in html
+    assert "empty-state" not in html
+
+
+def test_a_result_links_to_its_section_and_names_the_others(client, index):
+    from dataclasses import replace
+
+    filler = " ".join(["Obecný úvod do integrace cizinců v obcích a krajích."] * 60)
+    manual = replace(
+        docs.MANUAL,
+        page_id=90,
+        title="Manuál lokální integrace",
+        body=filler,
+        sections=(
+            ("bydleni", "Bydlení", "Azylové domy přijímají rodiny. " + filler),
+            ("skoly", "Školy", "Azylové domy a školy. " + filler),
+        ),
+    )
+    index.index_pages(docs.indexed([manual]))
+    html = client.get("/cs/search/", {"q": "azylové domy"}).content.decode()
+    assert f'href="{manual.url}#bydleni"' in html
+    assert "search-hit__path" in html and "Bydlení" in html
+    assert "<details" in html and f'href="{manual.url}#skoly"' in html
 
 
 def test_user_input_is_escaped(client, index):
@@ -84,8 +116,8 @@ def test_user_input_is_escaped(client, index):
 
 
 def test_page_paginates(client, index):
-    index.index_documents(
-        [replace(docs.MANUAL, page_id=100 + number, url=f"/cs/p/{number}/") for number in range(25)]
+    index.index_pages(
+        docs.indexed(replace(docs.MANUAL, page_id=100 + number, url=f"/cs/p/{number}/") for number in range(25))
     )
     first = client.get("/cs/search/", {"q": "příručka"}).content.decode()
     assert 'rel="next"' in first and 'rel="prev"' not in first
@@ -118,7 +150,12 @@ def test_api_returns_the_documented_shape(client, index):
     assert set(data) >= {"query", "total", "results", "facets", "suggestion"}
     assert data["query"] == "tlumočníci"
     first = data["results"][0]
-    assert set(first) == {"title", "url", "snippet", "type", "locale", "score"}
+    assert set(first) == {
+        "title", "url", "snippet", "type", "locale", "score",
+        "passage", "more_passages", "more_count", "missing_words",
+    }
+    assert first["passage"] == {"heading": "", "anchor": "", "url": docs.LANGUAGE_COURSES.url}
+    assert data["partial"] is False
     assert (first["title"], first["type"], first["locale"]) == (
         docs.LANGUAGE_COURSES.title,
         "good_practice",

@@ -2,6 +2,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from hub.core.blocks import stream_anchors
 from hub.core.models import HubPage
 from hub.organisations.models import Helpline, OrganisationPage
 
@@ -58,3 +59,9 @@ def recently_published(home, limit=6):
         .specific()
     )
     return pages[:limit]
+
+
+@register.filter
+def with_anchors(stream):
+    """(block, anchor) pairs of a StreamField value: each heading with its page-unique id, others with ""."""
+    return list(zip(stream or (), stream_anchors(stream), strict=True))

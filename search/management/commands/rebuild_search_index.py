@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import BACKENDS, all_backends, get_search_backend
 from search.backends.base import SearchUnavailable
-from search.documents import count_indexable_pages, iter_documents
 from search.management.progress import ProgressBar
+from search.pages import count_indexable_pages, iter_indexed_pages
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--backend",
             choices=sorted(BACKENDS),
-            help="Rebuild only this backend (default: the configured one and, beside Elasticsearch, the embedded fallback).",
+            help="Rebuild only this backend (default: the configured one and, beside Elasticsearch, the embedded backup).",
         )
 
     def handle(self, *args, backend=None, **options):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         for search_backend in backends:
             progress = ProgressBar(self.stdout, total, search_backend.name)
             try:
-                search_backend.rebuild(iter_documents(), progress=progress.advance)
+                search_backend.rebuild(iter_indexed_pages(), progress=progress.advance)
             except SearchUnavailable as error:
                 progress.finish()
                 self.stderr.write(

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, Site
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
-from search.documents import iter_documents
+from search.pages import iter_indexed_pages
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 # Used when ../shared/seeds is absent, so the benchmark runs anywhere.
@@ -176,7 +176,7 @@ class Command(BaseCommand):
 
     def measure(self, count, directory, elasticsearch_url):
         started = time.perf_counter()
-        documents = list(iter_documents())
+        documents = list(iter_indexed_pages())
         serialise_rate = len(documents) / (time.perf_counter() - started)
         self.stdout.write(f"{len(documents)} documents serialised at {serialise_rate:.0f} pages/s")
         rows = []

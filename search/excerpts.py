@@ -1,0 +1,86 @@
+"""Result excerpts, built the same way for both backends from a passage's stored text.
+
+The engines match on analysed terms (lemmas without diacritics) that no reader should see, and their own
+highlighters can only mark the analysed text. So the excerpt is cut from the passage's original text here: a
+word is marked when its analysed form is one the query asked for (directly, through a synonym or a spelling
+correction), which is exactly why the passage matched. A passage is at most a few hundred words
+(search/passages.py), so the cost of an excerpt does not grow with the length of the document.
+"""
+
+from html import escape
+
+from search.analysis import WORD_RE, analysed_tokens, fold
+
+EXCERPT_LENGTH = 220
+ELLIPSIS = "…"
+
+
+class Marker:
+    """Decides which words of a text a QueryPlan matched."""
+
+    def __init__(self, plan):
+        locale = plan.parsed.locale
+        self.locale = locale
+        self.terms = set()
+        for planned in plan.slots:
+            self.terms.update(planned.all_terms())
+            surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
+            for surface in surfaces:
+                self.terms.update(
+                    fold(word.surface) for word in analysed_tokens(surface, locale) if not word.is_stop
+                )
+
+    def spans(self, text):
+        """(start, end) of every matched word in `text`."""
+        found = []
+        # Both walk the text with WORD_RE, so the n-th match and the n-th token are the same word.
+        for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True):
+            if token.term in self.terms or fold(token.surface) in self.terms:
+                found.append(match.span())
+        return found
+
+
+def best_window(spans, length):
+    """Start of the `length`-long window holding the most matched words."""
+    best_start, best_count = spans[0][0], 0
+    for index, (start, _) in enumerate(spans):
+        count = sum(1 for other, _ in spans[index:] if other < start + length)
+        if count > best_count:
+            best_start, best_count = start, count
+    return best_start
+
+
+def mark(text, spans):
+    """Escape `text`, wrapping each span in <mark>."""
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return "".join(parts)
+
+
+def window(text, start, length):
+    """Text around `start`, cut at word boundaries."""
+    begin = max(0, start - length // 4)
+    if begin:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space != -1 else begin
+    end = min(len(text), begin + length)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > start else end
+    return begin, end
+
+
+def make_excerpt(plan, text, length=EXCERPT_LENGTH):
+    """HTML-safe excerpt of a passage: the window with the most matched words, or its beginning."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    spans = Marker(plan).spans(text) if plan.slots else []
+    begin, end = window(text, best_window(spans, length) if spans else 0, length)
+    inside = [(start - begin, stop - begin) for start, stop in spans if start >= begin and stop <= end]
+    prefix = ELLIPSIS if begin else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    return prefix + mark(text[begin:end], inside) + suffix

@@ -1,0 +1,118 @@
+"""What a user typed, as an engine-neutral ParsedQuery: capped, analysed, fillers dropped, synonyms found.
+
+Every character is text: nothing here or downstream hands user input to a query-string parser, so
+`title:(x) OR "` or `*` is just words. The Elasticsearch compiler (search/backends/es_query.py) and the FTS5
+compiler (search/backends/fts_query.py) each translate the same ParsedQuery.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from search import schema
+from search.analysis import analysed_tokens, is_filler
+from search.synonyms import synonym_set
+
+# Longer queries stop adding precision but keep adding cost; the rest of the words are ignored.
+MAX_SLOTS = 12
+
+
+class QueryError(ValueError):
+    """A parameter the user can fix (unknown filter, page out of range); the API answers 400."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One thing the query asks for: a word, or a phrase a synonym rule recognised, with its equivalents."""
+
+    surface: str  # as typed, matched on the raw fields
+    terms: tuple[str, ...]  # analysed, matched on the *_stem fields (empty for a stop-word abbreviation)
+    synonyms: tuple[tuple[str, ...], ...] = ()  # analysed equivalent phrases, matched on *_stem fields
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    locale: str
+    slots: tuple[Slot, ...]
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def is_browse(self):
+        """No words to search for: list everything (newest first) and let facets do the work."""
+        return not self.slots
+
+    @property
+    def terms(self):
+        return tuple(term for slot in self.slots for term in slot.terms)
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+def clean_text(text):
+    """Cap the length (settings.SEARCH_MAX_QUERY_LENGTH) and collapse whitespace and control characters."""
+    text = "".join(char if char.isprintable() else " " for char in (text or ""))
+    return " ".join(text[: settings.SEARCH_MAX_QUERY_LENGTH].split())
+
+
+def clean_filters(filters):
+    names = schema.facet_names()
+    cleaned = {}
+    for name, values in (filters or {}).items():
+        if name not in names:
+            raise QueryError(f"Unknown filter {name!r}; use one of {', '.join(names)}.")
+        values = tuple(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
+        if name == "year" and not all(value.isdigit() for value in values):
+            raise QueryError("Filter 'year' takes years such as 2024.")
+        if values:
+            cleaned[name] = values
+    return cleaned
+
+
+def build_slots(text, locale):
+    """Slots of the query: stop words and fillers ("kde", "potřebuji", "how") are dropped, synonym phrases
+    become one slot. A query of nothing but such words is searched as typed rather than not at all."""
+    words = analysed_tokens(text, locale)
+    matches = {match.start: match for match in synonym_set(locale).matches(words)}
+    slots = []
+    position = 0
+    while position < len(words) and len(slots) < MAX_SLOTS:
+        match = matches.get(position)
+        if match:
+            span = words[match.start : match.end]
+            slots.append(
+                Slot(
+                    surface=" ".join(word.surface for word in span),
+                    terms=tuple(word.term for word in span if not word.is_stop),
+                    synonyms=match.alternatives,
+                )
+            )
+            position = match.end
+            continue
+        word = words[position]
+        if not word.is_stop and not is_filler(word, locale):
+            slots.append(Slot(surface=word.surface, terms=(word.term,)))
+        position += 1
+    if not slots:
+        # Only stop words and fillers ("to be or not to be"): search their exact forms.
+        slots = [Slot(surface=word.surface, terms=()) for word in words[:MAX_SLOTS]]
+    return tuple(dict.fromkeys(slots))
+
+
+def parse_query(query):
+    """A SearchQuery (search/backends/base.py) as the pipeline needs it."""
+    if query.page < 1 or query.per_page < 1 or query.per_page > 100:
+        raise QueryError("Page must be 1 or more and per_page between 1 and 100.")
+    text = clean_text(query.text)
+    return ParsedQuery(
+        text=text,
+        locale=query.locale,
+        slots=build_slots(text, query.locale),
+        filters=clean_filters(query.filters),
+        page=query.page,
+        per_page=query.per_page,
+    )
