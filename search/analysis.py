@@ -13,6 +13,7 @@ from pathlib import Path
 
 import simplemma
 import yaml
+from rapidfuzz.distance import DamerauLevenshtein
 
 DATA_DIR = Path(__file__).resolve().parent / "analysis_data"
 FILLERS_PATH = DATA_DIR / "fillers.yml"
@@ -24,6 +25,8 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 APOSTROPHES = str.maketrans("", "", "'’ʼ")
 # Latin letters (Basic Latin to Latin Extended-B): only these lose their diacritics; Cyrillic й/ї stay.
 LATIN_END = 0x024F
+# A Czech phone number: an optional +420 and three groups of three digits, spaced or not.
+PHONE_RE = re.compile(r"(?<![\d+])(\+?\d{3})?[ \u00a0]?(\d{3})[ \u00a0]?(\d{3})[ \u00a0]?(\d{3})(?!\d)")
 # Longer words in capitals are shouted headings ("PŘÍRUČKA"), lemmatised like any other word.
 MAX_ABBREVIATION_LENGTH = 5
 
@@ -39,8 +42,11 @@ class Token:
     is_stop: bool
 
 
+@lru_cache(maxsize=200_000)
 def fold(text):
     """Lowercase and strip diacritics from Latin letters: "Příručka" → "prirucka", "Київ" → "київ"."""
+    if text.isascii():
+        return text.lower().translate(APOSTROPHES)
     folded = []
     for char in text.lower():
         if ord(char) <= LATIN_END:
@@ -124,8 +130,21 @@ def analyse(text, lang):
     return [token.term for token in analysed_tokens(text, lang) if not token.is_stop]
 
 
+def phone_terms(text):
+    """Phone numbers written in groups ("+420 974 801 802") as the one word people also type
+    ("974801802", "420974801802"), so either way of writing finds them."""
+    terms = []
+    for match in PHONE_RE.finditer(text or ""):
+        number = "".join(match.groups()[1:])
+        terms.append(number)
+        if match.group(1):
+            terms.append(match.group(1).lstrip("+") + number)
+    return terms
+
+
 def analysed_text(text, lang):
-    return " ".join(analyse(text, lang))
+    """What a *_stem field holds for `text`: its analysed terms, then its phone numbers as single words."""
+    return " ".join([*analyse(text, lang), *phone_terms(text)])
 
 
 def allowed_edits(term):
@@ -138,23 +157,12 @@ def allowed_edits(term):
 def within_edits(a, b, limit):
     """Damerau-Levenshtein distance (a swap of neighbours is one edit) of a and b is at most `limit`.
 
-    As in Elasticsearch's fuzzy query with prefix_length=1, the first letter must be right.
+    As in Elasticsearch's fuzzy query with prefix_length=1, the first letter must be right. rapidfuzz
+    computes it in C++: the embedded backend compares a typo with thousands of indexed words.
     """
     if a[:1] != b[:1] or abs(len(a) - len(b)) > limit:
         return False
-    before, previous = None, list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i]
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if before and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                best = min(best, before[j - 2] + 1)
-            current.append(best)
-        if min(current) > limit:
-            return False
-        before, previous = previous, current
-    return previous[-1] <= limit
+    return DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
 def parse_fillers(data, source):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from search.backends import get_backup_backend, get_search_backend
 from search.backends.base import SearchUnavailable
 from search.parsing import QueryError
-from search.views import labelled_facets, query_from_params, run_search
+from search.views import labelled_facets, query_from_params, run_search, translation_urls
 
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 AUTOCOMPLETE_LIMIT = 8
@@ -36,6 +36,7 @@ def search_api(request):
         return error_response(str(error), 400)
     except SearchUnavailable:
         return error_response(UNAVAILABLE, 503)
+    translations = translation_urls(results.hits, language)
     with translation.override(language):
         facets = {
             facet["name"]: [
@@ -51,7 +52,7 @@ def search_api(request):
             "page": query.page,
             "per_page": query.per_page,
             "total": results.total,
-            "results": [result_json(hit) for hit in results.hits],
+            "results": [result_json(hit, translations) for hit in results.hits],
             "facets": facets,
             "suggestion": results.suggestion,
             "partial": results.partial,
@@ -64,7 +65,7 @@ def passage_json(link):
     return {"heading": " › ".join(link.heading), "anchor": link.anchor, "url": link.url}
 
 
-def result_json(hit):
+def result_json(hit, translations):
     """One result; `snippet` keeps its name from the first version of the API."""
     return {
         "title": hit.title,
@@ -77,6 +78,8 @@ def result_json(hit):
         "more_passages": [passage_json(link) for link in hit.more_passages],
         "more_count": hit.more_count,
         "missing_words": list(hit.missing),
+        # A live translation in the query's language, for a result shown in another one.
+        "translation_url": translations.get(hit.translation_key),
     }
 
 

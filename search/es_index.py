@@ -38,7 +38,8 @@ AUTOCOMPLETE_PREFIXES = {"min_chars": 1, "max_chars": 10}
 SAFE_PREFIX_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Page text repeats on every passage; only what a results page shows is kept in _source.
 STORED_SOURCE = [
-    "page_id", "position", "title", "url", "type", "locale", "anchor", "heading_path", "text", "attachment"
+    "page_id", "position", "title", "url", "type", "locale", "anchor", "heading_path", "text", "attachment",
+    "translation_key",
 ]
 
 

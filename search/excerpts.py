@@ -22,6 +22,7 @@ class Marker:
         locale = plan.parsed.locale
         self.locale = locale
         self.terms = set()
+        self.prefixes = tuple(planned.prefix for planned in plan.slots if planned.prefix)
         for planned in plan.slots:
             self.terms.update(planned.all_terms())
             surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
@@ -31,27 +32,29 @@ class Marker:
                 )
 
     def spans(self, text):
-        """(start, end) of every matched word in `text`."""
+        """(start, end, term) of every matched word in `text`."""
         found = []
         # Both walk the text with WORD_RE, so the n-th match and the n-th token are the same word.
         for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True):
-            if token.term in self.terms or fold(token.surface) in self.terms:
-                found.append(match.span())
+            if token.term in self.terms or fold(token.surface) in self.terms or token.term.startswith(self.prefixes):
+                found.append((*match.span(), token.term))
         return found
 
 
 def best_window(spans, length):
-    """Start of the `length`-long window holding the most matched words."""
-    best_start, best_count = spans[0][0], 0
-    for index, (start, _) in enumerate(spans):
-        count = sum(1 for other, _ in spans[index:] if other < start + length)
-        if count > best_count:
-            best_start, best_count = start, count
+    """Start of the `length`-long window holding the most different query words, then the most matches:
+    "Praha 13 … dotace" beats "Praha 13 … Praha 13"."""
+    best_start, best_key = spans[0][0], (0, 0)
+    for index, (start, _, _) in enumerate(spans):
+        inside = [term for other, _, term in spans[index:] if other < start + length]
+        key = (len(set(inside)), len(inside))
+        if key > best_key:
+            best_start, best_key = start, key
     return best_start
 
 
 def mark(text, spans):
-    """Escape `text`, wrapping each span in <mark>."""
+    """Escape `text`, wrapping each (start, end) span in <mark>."""
     parts, cursor = [], 0
     for start, end in spans:
         parts += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
@@ -80,7 +83,7 @@ def make_excerpt(plan, text, length=EXCERPT_LENGTH):
         return ""
     spans = Marker(plan).spans(text) if plan.slots else []
     begin, end = window(text, best_window(spans, length) if spans else 0, length)
-    inside = [(start - begin, stop - begin) for start, stop in spans if start >= begin and stop <= end]
+    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
     return prefix + mark(text[begin:end], inside) + suffix

@@ -10,6 +10,7 @@ Given what the index's vocabulary knows (a Vocabulary from the backend), `plan_q
 """
 
 import math
+import os
 from dataclasses import dataclass, field
 
 from search.analysis import (
@@ -20,6 +21,20 @@ from search.analysis import (
     is_dictionary_word,
     within_edits,
 )
+
+# --- query-time weights, the same in both compilers (docs/search-relevance.md) ----------------------
+# The exact word form as typed, on the raw fields, on top of the lemma match: "příručka" ranks pages that
+# write "příručka" above pages that only write "příručky" or "prirucka".
+EXACT_FORM_BOOST = 1.5
+# All query words next to each other, in order.
+PHRASE_BOOST = 3.0
+# The query as typed is (part of) a page's title: "Integrační centrum Praha" finds the organisation of
+# that name before the manuals whose titles only mention it in another form.
+TITLE_PHRASE_BOOST = 3.0
+# A synonym ("OSP" for "odborné sociální poradenství") is nearly as good as the word itself.
+SYNONYM_BOOST = 0.8
+# A spelling correction is a guess: it ranks below passages that match what was typed.
+CORRECTION_BOOST = 0.5
 
 # Shorter words are too easily "corrected" into another word ("kde" → "kdo").
 MIN_CORRECTED_LENGTH = 4
@@ -33,11 +48,15 @@ MOST_SHARE = 2 / 3
 class Vocabulary:
     """What the index knows about a query's words, as a backend reports it."""
 
-    passages: int  # passages in the index
-    documents: dict[str, int]  # analysed term → passages holding it (the *_stem fields)
+    # Rarity is counted in pages, not passages: a word in the title of a long manual is repeated on each
+    # of its passages but is still one page's word.
+    pages: int  # pages in the index
+    documents: dict[str, int]  # analysed term → pages holding it (the *_stem fields)
     raw: dict[str, int] = field(default_factory=dict)  # lowercase word → passages holding it as written
     # typed word (lowercase) → indexed spellings close to it, with how many passages hold each
     spellings: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # truncated word (search.matching.truncation) → pages holding a term that starts with it
+    prefixes: dict[str, int] = field(default_factory=dict)
 
     def frequency(self, term):
         return self.documents.get(term, 0)
@@ -59,6 +78,9 @@ class PlannedSlot:
     slot: object  # search.parsing.Slot
     weight: int  # 1 (common) … MAX_SLOT_WEIGHT (rare); 0: no page can match it
     corrections: tuple[Correction, ...] = ()
+    # For a word the index does not know: analysed terms starting with this also match ("ubytovn" for
+    # "ubytovny" finds "ubytovnách", a form the lemmatiser left as it was).
+    prefix: str = ""
 
     @property
     def matchable(self):
@@ -96,6 +118,11 @@ class QueryPlan:
     def total_weight(self):
         return sum(planned.weight for planned in self.slots)
 
+    @property
+    def typed_words(self):
+        """The query's words as typed, fillers dropped, for the title phrase bonus."""
+        return [word.lower() for planned in self.slots for word in WORD_RE.findall(planned.slot.surface)]
+
     def levels(self):
         """The levels to try, strictest first; empty when no slot can match anything."""
         weights = [planned.weight for planned in self.slots if planned.matchable]
@@ -104,7 +131,7 @@ class QueryPlan:
         total = sum(weights)
         levels = [MatchLevel("all", total)]
         most = math.ceil(total * MOST_SHARE)
-        if most < total:
+        if most < total and len(weights) > 1:
             levels.append(MatchLevel("most", most))
         if min(weights) < levels[-1].required:
             levels.append(MatchLevel("any", min(weights)))
@@ -123,7 +150,21 @@ class QueryPlan:
         )
 
 
-def slot_frequency(slot, vocabulary, corrections=()):
+# Truncating a word to find its other forms needs this much of it left: "ubytovn", not "kur".
+MIN_PREFIX_LENGTH = 5
+
+
+def truncation(word):
+    """The word without its last letter, as the stem of its other forms; "" when too short to be safe."""
+    folded = fold(word.lower())
+    return folded[:-1] if len(folded) - 1 >= MIN_PREFIX_LENGTH else ""
+
+
+def prefixes_to_count(parsed):
+    return sorted({prefix for word in words_to_check(parsed) if (prefix := truncation(word))})
+
+
+def slot_frequency(slot, vocabulary, corrections=(), prefix=""):
     """Passages that can match the slot: through its own terms, a synonym or a correction."""
     if not slot.terms and not slot.synonyms:
         return vocabulary.raw.get(slot.surface.lower(), 0)
@@ -132,6 +173,8 @@ def slot_frequency(slot, vocabulary, corrections=()):
         alternatives.append(min(vocabulary.frequency(term) for term in slot.terms))
     alternatives += [min(vocabulary.frequency(term) for term in phrase) for phrase in slot.synonyms if phrase]
     alternatives += [correction.frequency for correction in corrections]
+    if prefix:
+        alternatives.append(vocabulary.prefixes.get(prefix, 0))
     return max(alternatives, default=0)
 
 
@@ -148,13 +191,15 @@ def correction_for(word, locale, vocabulary):
         return None
     folded = fold(lower)
     # A real word of the language is what the reader meant, even if no page uses it: only its
-    # diacritics may be put right.
+    # diacritics and its ending may differ from what the pages write.
     limit = 0 if is_dictionary_word(lower, locale) else allowed_edits(folded)
     best = None
     for spelling, frequency in vocabulary.spellings.get(lower, ()):
         candidate = fold(spelling)
         if candidate == folded:
             distance = 0
+        elif is_inflection(folded, candidate):
+            distance = 0.5
         elif not limit:
             continue
         elif within_edits(folded, candidate, 1):
@@ -171,16 +216,29 @@ def correction_for(word, locale, vocabulary):
     terms = tuple(token.term for token in analysed_tokens(spelling, locale) if not token.is_stop)
     if not terms:
         return None
-    return Correction(
-        lower, spelling, terms, is_typo=distance > 0 and not is_inflection(folded, fold(spelling)),
-        frequency=-negative_frequency,
-    )
+    return Correction(lower, spelling, terms, is_typo=distance >= 1, frequency=-negative_frequency)
+
+
+# An inflected form adds at most this many letters of ending to the shorter form ("ubytovn-ách").
+MAX_ENDING = 3
+
+
+# Czech, Ukrainian and English endings that change a word's form start with a vowel (folded).
+ENDING_STARTS = frozenset("aeiouyаеєиіїоуюя")
 
 
 def is_inflection(typed, spelling):
-    """One word is the other plus an ending ("ubytovna", "ubytovnách"): a form the lemmatiser did not
-    know, not a typo, so it is matched silently and never offered as "did you mean"."""
-    return typed.startswith(spelling) or spelling.startswith(typed)
+    """The two differ only in their endings ("ubytovna", "ubytovny", "ubytovnách"): a form the lemmatiser
+    did not know, not a typo, so it is matched silently and never offered as "did you mean".
+    ("metodikka" is a typo: its extra "k" is no ending.)"""
+    shorter, longer = sorted((typed, spelling), key=len)
+    common = len(os.path.commonprefix([shorter, longer]))
+    endings = (shorter[common:], longer[common:])
+    return (
+        common >= max(MIN_CORRECTED_LENGTH, len(shorter) - 1)
+        and len(longer) - common <= MAX_ENDING
+        and all(not ending or ending[0] in ENDING_STARTS for ending in endings)
+    )
 
 
 def terms_to_count(parsed):
@@ -219,22 +277,25 @@ def typed_corrections(parsed, vocabulary):
 def plan_query(parsed, vocabulary):
     planned, frequencies = [], []
     for slot in parsed.slots:
-        corrections = ()
+        corrections, prefix = (), ""
         known = slot_frequency(slot, vocabulary) > 0
         if not known and len(slot.terms) == 1 and not slot.synonyms:
             correction = correction_for(slot.surface, parsed.locale, vocabulary)
             corrections = (correction,) if correction else ()
-        frequencies.append(slot_frequency(slot, vocabulary, corrections))
-        planned.append((slot, corrections))
-    idfs = [inverse_frequency(frequency, vocabulary.passages) if frequency else 0.0 for frequency in frequencies]
+            if not correction or correction.is_typo:
+                prefix = truncation(slot.surface) if vocabulary.prefixes.get(truncation(slot.surface)) else ""
+        frequencies.append(slot_frequency(slot, vocabulary, corrections, prefix))
+        planned.append((slot, corrections, prefix))
+    idfs = [inverse_frequency(frequency, vocabulary.pages) if frequency else 0.0 for frequency in frequencies]
     rarest = max(idfs, default=0.0)
     slots = tuple(
         PlannedSlot(
             slot=slot,
             weight=max(1, round(MAX_SLOT_WEIGHT * idf / rarest)) if idf else 0,
             corrections=corrections,
+            prefix=prefix,
         )
-        for (slot, corrections), idf in zip(planned, idfs, strict=True)
+        for (slot, corrections, prefix), idf in zip(planned, idfs, strict=True)
     )
     suggestion = corrected_query(parsed.text, typed_corrections(parsed, vocabulary))
     return QueryPlan(parsed=parsed, slots=slots, suggestion=suggestion)

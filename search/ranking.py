@@ -7,7 +7,9 @@ its own heading or text (not only through the page text every passage of the pag
 1. per list, group passages by page: a page scores as its best passage plus a small bonus for every further
    passage that matches on its own (a page that answers in several places is likelier the right one);
 2. fuse the lists' page orders with reciprocal rank fusion (with one list, its order stands);
-3. rank by how much of the query a page covers (its passages' slots together), then by the fused score.
+3. rank by how much of the query a page covers (its passages' slots together); among pages that miss
+   words, a page whose title, summary or labels hold the words it has (a page *about* them) comes before
+   one that mentions them in passing; then by the fused score.
 
 `build_hits` is the one place a SearchHit is made.
 """
@@ -34,6 +36,8 @@ class Candidate:
     score: float
     slots: frozenset = frozenset()  # indexes of the plan's slots this passage matched
     own: bool = False  # matched through its own heading or text
+    # Slots matched in the page's own text (title, summary, labels); asked for only when relaxing.
+    page_slots: frozenset = frozenset()
 
     @property
     def passage_id(self):
@@ -62,6 +66,7 @@ class StoredPassage:
     anchor: str
     heading: tuple[str, ...]
     text: str
+    translation_key: str = ""
 
 
 @dataclass
@@ -72,6 +77,7 @@ class RankedPage:
     slots: frozenset
     score: float
     coverage: float = 1.0
+    about: float = 0.0  # share of the query's weight the page's own text holds (partial matches only)
 
 
 def group_by_page(candidates):
@@ -91,7 +97,8 @@ def group_by_page(candidates):
         if not page.best.own:
             # Matched only through the page text: show the page from its top, not a random section.
             own = [other for other in page.others if other.own]
-            page.best = own.pop(0) if own else Candidate(page.page_id, 0, page.best.score, page.slots)
+            top = Candidate(page.page_id, 0, page.best.score, page.slots, page_slots=page.best.page_slots)
+            page.best = own.pop(0) if own else top
             page.others = own
         page.score = page.best.score * (1 + MORE_PASSAGES_BONUS * min(len(page.others), MAX_BONUS_PASSAGES))
     return pages
@@ -116,8 +123,10 @@ def rank_pages(candidate_lists, plan):
     ranked = list(merged.values())
     for page in ranked:
         page.coverage = plan.coverage(page.slots)
-    # Python's sort is stable: pages tied on both keys keep the engine's order (browse: newest first).
-    ranked.sort(key=lambda page: (-round(page.coverage, 6), -page.score))
+        if page.coverage < 1:
+            page.about = plan.coverage(page.best.page_slots)
+    # Python's sort is stable: pages tied on every key keep the engine's order (browse: newest first).
+    ranked.sort(key=lambda page: (-round(page.coverage, 6), -round(page.about, 6), -page.score))
     return ranked
 
 
@@ -160,6 +169,7 @@ def build_hits(ranked_pages, stored, plan):
                 more_passages=more,
                 more_count=len(page.others),
                 missing=plan.missing(page.slots) if plan.slots else (),
+                translation_key=best.translation_key,
             )
         )
     return hits

@@ -33,6 +33,7 @@ TEXT_FIELDS = tuple(
 ) + tuple(IndexField(role.name, role.boost, per_passage=True) for role in declared.PASSAGE_ROLES)
 FIELD_NAMES = tuple(field.name for field in TEXT_FIELDS)
 PASSAGE_FIELDS = tuple(field for field in TEXT_FIELDS if field.per_passage)
+PAGE_FIELDS = tuple(field for field in TEXT_FIELDS if not field.per_passage)
 # Facets every page has, besides the ones models declare: its type and its language.
 TYPE_FACET = "type"
 LOCALE_FACET = "locale"

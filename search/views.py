@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from hub.organisations.models import Helpline, OrganisationIndexPage
 from search import schema
@@ -101,6 +102,16 @@ def popular_topics(language, limit=8):
     return Topic.objects.filter(locale__language_code=language).order_by("name")[:limit]
 
 
+def translation_urls(hits, language):
+    """{translation key: URL} of live translations in `language` of results shown in another language
+    (Czech answers to a Ukrainian or English query): a page and its translations are one result."""
+    keys = {hit.translation_key for hit in hits if hit.locale != language and hit.translation_key}
+    if not keys:
+        return {}
+    pages = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language)
+    return {str(page.translation_key): page.url for page in pages}
+
+
 def directory_url(language):
     """The organisation directory in `language` (regional centres, NGOs, helplines), or None."""
     directory = OrganisationIndexPage.objects.live().filter(locale__language_code=language).first()
@@ -128,9 +139,13 @@ def search_page(request):
     else:
         pages = max(1, math.ceil(results.total / query.per_page))
         types = content_type_labels()
+        translations = translation_urls(results.hits, language)
         context.update(
             results=results,
-            hits=[(hit, types.get(hit.content_type, hit.content_type)) for hit in results.hits],
+            hits=[
+                (hit, types.get(hit.content_type, hit.content_type), translations.get(hit.translation_key))
+                for hit in results.hits
+            ],
             first_number=(query.page - 1) * query.per_page + 1,
             facets=labelled_facets(results.facets, query.filters, language),
             page=query.page,

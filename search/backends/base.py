@@ -76,6 +76,7 @@ class SearchHit:
     more_passages: list[PassageLink] = field(default_factory=list)  # other matching sections, the first few
     more_count: int = 0  # how many other sections match on their own
     missing: tuple[str, ...] = ()  # query words this page does not contain (a partial match)
+    translation_key: str = ""  # shared by a page's translations (Wagtail's translation_key)
 
 
 @dataclass
@@ -111,6 +112,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def rebuild(self, pages, progress=None):
         """Replace the whole index with `pages`, readers never seeing an empty or half index."""
+
+    @abstractmethod
+    def layout_is_current(self):
+        """True when the live index has this code's layout, False when it needs a rebuild, None when
+        there is no index yet."""
 
     # --- reading ---------------------------------------------------------------------------------
 

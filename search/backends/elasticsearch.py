@@ -13,7 +13,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from search import es_index
 from search.backends import es_query
 from search.backends.base import SearchBackend, SearchUnavailable
-from search.matching import Vocabulary, terms_to_count, words_to_check
+from search.matching import Vocabulary, prefixes_to_count, terms_to_count, words_to_check
 from search.ranking import Candidate, Retrieval, StoredPassage
 from search.schema import facet_names
 
@@ -86,22 +86,25 @@ class ElasticsearchBackend(SearchBackend):
     def vocabulary(self, parsed):
         terms, raw = terms_to_count(parsed)
         check = words_to_check(parsed)
-        response = self._execute(es_query.vocabulary_request(terms, raw, check, self.alias))
+        prefixes = prefixes_to_count(parsed)
+        response = self._execute(es_query.vocabulary_request(terms, raw, check, prefixes, self.alias))
         aggregations = response.aggregations
         spellings = {}
         for number, word in enumerate(check):
             options = response.suggest[f"w{number}"][0].options if "suggest" in response else []
             spellings[word] = [(option.text, option.freq) for option in options]
         return Vocabulary(
-            passages=response.hits.total.value,
-            documents={term: aggregations[f"t{number}"].doc_count for number, term in enumerate(terms)},
+            pages=aggregations.pages.value,
+            documents={term: aggregations[f"t{number}"].pages.value for number, term in enumerate(terms)},
             raw={word: aggregations[f"r{number}"].doc_count for number, word in enumerate(raw)},
             spellings=spellings,
+            prefixes={prefix: aggregations[f"p{number}"].pages.value for number, prefix in enumerate(prefixes)},
         )
 
     def retrieve(self, plan, level, size):
         response = self._execute(es_query.retrieval_request(plan, level, size, self.alias))
         slot_names = {f"slot-{index}": index for index in range(len(plan.slots))}
+        page_names = {f"page-{index}": index for index in range(len(plan.slots))}
         candidates = []
         for hit in response.hits:
             matched = set(getattr(hit.meta, "matched_queries", None) or ())
@@ -112,6 +115,7 @@ class ElasticsearchBackend(SearchBackend):
                     score=round(hit.meta.sort[0], 4),
                     slots=frozenset(slot_names[name] for name in matched if name in slot_names),
                     own="own" in matched,
+                    page_slots=frozenset(page_names[name] for name in matched if name in page_names),
                 )
             )
         return Retrieval(
@@ -161,6 +165,7 @@ class ElasticsearchBackend(SearchBackend):
                 anchor=source.get("anchor", ""),
                 heading=tuple(source.get("heading_path") or ()),
                 text=source.get("text") or source.get("attachment") or "",
+                translation_key=source.get("translation_key") or "",
             )
         return stored
 

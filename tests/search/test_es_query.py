@@ -82,15 +82,31 @@ def test_own_clause_looks_only_at_the_passage_fields_and_scores_nothing():
     assert "title" not in fields and "heading_stem^4" in fields and "text^3" in fields
 
 
-def test_phrase_boost_only_for_several_terms():
+def test_phrase_boosts_only_for_several_words():
     assert components.phrase_boost_clauses(plan("kurzy")) == []
-    [phrase] = components.phrase_boost_clauses(plan("domácí násilí"))
+    phrase, title = components.phrase_boost_clauses(plan("Domácí násilí"))
     assert phrase.to_dict()["multi_match"] == {
         "query": "domaci nasili",
         "fields": STEM,
         "type": "phrase",
         "boost": components.PHRASE_BOOST,
     }
+    # The query as typed inside a title.
+    assert title.to_dict()["multi_match"] == {
+        "query": "domácí násilí",
+        "fields": ["title^15"],
+        "type": "phrase",
+        "boost": components.TITLE_PHRASE_BOOST,
+    }
+
+
+def test_relaxed_levels_ask_which_slots_the_page_text_holds():
+    query = plan("kurzy Jihlava")
+    strict = components.retrieval_request(query, MatchLevel("all", 6), 10, "idx").to_dict()
+    relaxed = components.retrieval_request(query, MatchLevel("any", 3), 10, "idx").to_dict()
+    assert "page-0" not in json.dumps(strict)
+    names = [part["bool"].get("_name") for part in relaxed["query"]["bool"]["should"] if "bool" in part]
+    assert {"own", "page-0", "page-1"} <= set(names)
 
 
 def test_filters_always_include_the_locale():
@@ -115,7 +131,8 @@ def test_retrieval_request_asks_for_small_candidates():
     assert body["size"] == 200 and body["_source"] is False
     assert body["docvalue_fields"] == ["page_id", "position"] and body["track_total_hits"] is False
     assert body["query"]["bool"]["filter"] == [{"term": {"locale": "cs"}}]
-    assert len(body["query"]["bool"]["should"]) == 2  # the phrase bonus and the own-section marker
+    # The phrase bonus, the title phrase bonus and the own-section marker.
+    assert len(body["query"]["bool"]["should"]) == 3
 
 
 def test_browse_request_lists_first_passages_newest_first():
@@ -126,8 +143,9 @@ def test_browse_request_lists_first_passages_newest_first():
 
 
 def test_vocabulary_request_counts_terms_and_asks_for_spellings():
-    body = components.vocabulary_request(["kurz"], ["do"], ["ochrna"], "idx").to_dict()
-    assert body["size"] == 0 and set(body["aggs"]) == {"t0", "r0"}
+    body = components.vocabulary_request(["kurz"], ["do"], ["ochrna"], ["ubytovn"], "idx").to_dict()
+    assert body["size"] == 0 and set(body["aggs"]) == {"pages", "t0", "r0", "p0"}
+    assert body["aggs"]["t0"]["aggs"]["pages"]["cardinality"]["field"] == "page_id"
     assert body["suggest"]["w0"]["text"] == "ochrna"
     assert body["suggest"]["w0"]["term"]["field"] == "spelling"
 

@@ -96,3 +96,22 @@ def test_progress_bar_draws_in_place_on_a_terminal():
 
     assert "\rembedded [" in terminal.getvalue()
     assert "100% 4/4" in terminal.getvalue()
+
+
+def test_an_outdated_index_is_reported_by_check_and_by_the_rebuild(content_tree, settings, tmp_path):
+    from django.core import checks
+
+    from search.backends.embedded import EmbeddedBackend
+
+    settings.SEARCH_BACKEND = "embedded"
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "old.sqlite3"
+    backend = EmbeddedBackend.from_settings()
+    backend.rebuild([])
+    backend._connection().execute("PRAGMA user_version = 1")
+
+    [warning] = [message for message in checks.run_checks(tags=["search"]) if message.id == "search.W001"]
+    assert "rebuild_search_index" in warning.hint
+
+    output = rebuild("--backend", "embedded")
+    assert "older layout" in output
+    assert not checks.run_checks(tags=["search"])

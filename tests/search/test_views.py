@@ -152,7 +152,7 @@ def test_api_returns_the_documented_shape(client, index):
     first = data["results"][0]
     assert set(first) == {
         "title", "url", "snippet", "type", "locale", "score",
-        "passage", "more_passages", "more_count", "missing_words",
+        "passage", "more_passages", "more_count", "missing_words", "translation_url",
     }
     assert first["passage"] == {"heading": "", "anchor": "", "url": docs.LANGUAGE_COURSES.url}
     assert data["partial"] is False

@@ -26,6 +26,7 @@ class Command(BaseCommand):
         total = count_indexable_pages()
         failed = []
         for search_backend in backends:
+            self.report_layout(search_backend)
             progress = ProgressBar(self.stdout, total, search_backend.name)
             try:
                 search_backend.rebuild(iter_indexed_pages(), progress=progress.advance)
@@ -44,3 +45,12 @@ class Command(BaseCommand):
             )
         if failed:
             raise CommandError(f"Rebuild failed for: {', '.join(failed)}")
+
+    def report_layout(self, backend):
+        """Say when the index being replaced had an older layout: the reason a rebuild was needed."""
+        try:
+            current = backend.layout_is_current()
+        except SearchUnavailable:
+            return
+        if current is False:
+            self.stdout.write(f"{backend.name}: the live index has an older layout; building the current one.")

@@ -1,12 +1,18 @@
-"""Benchmark search on generated Czech pages: index throughput and API latency, beside Wagtail's own search.
+"""Benchmark search on long Czech pages: passages indexed per second and JSON API latency per query class.
 
 Runs in a throwaway database (Django's test-database machinery: in-memory SQLite, or test_<name> on
 PostgreSQL), a temporary embedded index and Elasticsearch indices under a random `bench-` prefix that are
 deleted afterwards, so the developer's pages and indices are never touched.
+
+The text is the project's own: the demo content (`load_demo_content`, shipped with the project) is loaded
+first and its passages become the pool of sentences and headings; the seed documents in ../shared/seeds
+are added when present. Generated pages have several headed sections of 100–800 words, so they are cut
+into passages as real manuals are. Wagtail's own search answers the same queries beside both backends.
 """
 
 import io
 import json
+import logging
 import random
 import re
 import resource
@@ -21,49 +27,32 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client, override_settings
-from wagtail.models import Locale, Page, Site
+from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from search.management.progress import ProgressBar
 from search.pages import iter_indexed_pages
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
-# Used when ../shared/seeds is absent, so the benchmark runs anywhere.
-SAMPLE_SENTENCES = [
-    "Centrum na podporu integrace cizinců nabízí kurzy češtiny a sociokulturní kurzy.",
-    "Sociální pracovníci obcí s rozšířenou působností pomáhají osobám s dočasnou ochranou.",
-    "Nestátní neziskové organizace poskytují odborné sociální poradenství zdarma.",
-    "Komunitní tlumočníci doprovázejí klienty na úřad práce a k lékaři.",
-    "Krajský úřad koordinuje síťování aktérů v oblasti integrace cizinců.",
-    "Oběti domácího násilí najdou pomoc v intervenčním centru.",
-]
-# A fixed mix of what readers type: diacritics or not, abbreviations, phrases, a typo.
-QUERIES = [
-    "domaci nasili",
-    "kurzy češtiny pro cizince",
-    "CPIC",
-    "OSP",
-    "sociální pracovník",
-    "dočasná ochrana",
-    "tlumočníci",
-    "integrace cizinců v obcích",
-    "prirucka",
-    "zamestnani cizincu",
-    "neziskové organizace kraj",
-    "síťování aktérů",
-]
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+# What readers type, by the work each asks of the engines: one common word, a long question in a social
+# worker's words (relaxed matching over many words), and a typo the index has to correct.
+QUERY_CLASSES = {
+    "one word": ["tlumočníci", "CPIC", "bydlení", "dotace", "integrace", "kurzy"],
+    "long question": [
+        "kde najdu kurzy češtiny pro rodiny s dětmi v kraji",
+        "jak získat dotaci ministerstva vnitra na integraci cizinců v obci",
+        "co dělat když klient s dočasnou ochranou ztratí ubytování",
+        "potřebuji tlumočníka do ukrajinštiny na jednání s úřadem práce",
+    ],
+    "rare typo": ["poradentsvím", "psychohygienna", "nájemní agentůra", "interkultruní pracovníci"],
+}
 ROUNDS = 5
-
-
-def sentences():
-    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.glob("*.txt"))]
-    found = [
-        " ".join(sentence.split())
-        for text in texts
-        for sentence in re.split(r"(?<=[.!?])\s+|\n{2,}", text)
-        if 40 <= len(sentence) <= 400
-    ]
-    return found or SAMPLE_SENTENCES
+# Sections of a generated page, and sentences per section: 100–800 words, as in the seed manuals.
+SECTIONS = (3, 8)
+SENTENCES_PER_SECTION = (6, 50)
 
 
 def percentile(values, fraction):
@@ -76,9 +65,7 @@ def peak_rss_mb():
 
 
 class Command(BaseCommand):
-    help = (
-        "Generate N pages of Czech text in a throwaway database and benchmark every search backend."
-    )
+    help = "Generate N long Czech pages in a throwaway database and benchmark every search backend."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -91,100 +78,77 @@ class Command(BaseCommand):
 
     def handle(self, *args, pages, elasticsearch_url, seed, **options):
         old_name = connection.settings_dict["NAME"]
-        self.stdout.write("Creating a throwaway database…")
+        self.stdout.write("Creating a throwaway database with the demo content…")
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        # Wagtail logs every page it creates; 10,000 such lines would bury the numbers.
+        logging.disable(logging.INFO)
         try:
             with tempfile.TemporaryDirectory(prefix="rozcestnik-bench-") as directory:
-                rows = []
-                created = 0
-                tree = self.build_tree()
+                call_command("load_demo_content", stdout=io.StringIO())
+                pool = TextPool.from_corpus()
+                self.stdout.write(f"Text pool: {len(pool.sentences)} sentences, {len(pool.headings)} headings.")
+                parent = self.manual_library()
                 generator = random.Random(seed)
-                vocabulary = sentences()
+                rows, created = [], 0
                 for count in sorted(pages):
                     started = time.perf_counter()
-                    self.create_pages(tree, count - created, generator, vocabulary, offset=created)
+                    self.create_pages(parent, count - created, generator, pool, offset=created)
                     created = count
-                    self.stdout.write(
-                        f"{count} pages created in {time.perf_counter() - started:.0f} s"
-                    )
+                    self.stdout.write(f"{count} pages ready in {time.perf_counter() - started:.0f} s")
                     rows += self.measure(count, Path(directory), elasticsearch_url)
                     # The table so far after every size: the larger runs take minutes.
-                    self.print_table(rows, len(vocabulary))
+                    self.print_table(rows)
         finally:
+            logging.disable(logging.NOTSET)
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
     # --- content ---------------------------------------------------------------------------------
 
-    def build_tree(self):
-        from hub.core.models import HomePage
+    def manual_library(self):
         from hub.manuals.models import ManualIndexPage
-        from hub.practices.models import GoodPracticeIndexPage
 
-        czech = Locale.objects.get_or_create(language_code="cs")[0]
-        home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Rozcestník", slug="bench", locale=czech)
-        )
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-        )
-        return {
-            "manual": home.add_child(instance=ManualIndexPage(title="Příručky", slug="prirucky")),
-            "practice": home.add_child(
-                instance=GoodPracticeIndexPage(title="Dobrá praxe", slug="dobra-praxe")
-            ),
-        }
+        czech = Locale.objects.get(language_code="cs")
+        return ManualIndexPage.objects.get(locale=czech)
 
-    def create_pages(self, tree, count, generator, vocabulary, offset):
-        from django.utils import timezone
-
+    def create_pages(self, parent, count, generator, pool, offset):
         from hub.manuals.models import ManualPage
-        from hub.practices.models import GoodPracticePage
 
         now = timezone.now()
+        progress = ProgressBar(self.stdout, count, "pages")
         with transaction.atomic():
             for number in range(offset, offset + count):
-                words = generator.choice(vocabulary).split()
-                start = generator.randrange(max(len(words) - 6, 1))
-                title = (
-                    " ".join(words[start : start + generator.randint(3, 7)]).strip(",.;:–-")
-                    or "Stránka"
-                )
-                paragraphs = [
-                    {
-                        "type": "paragraph",
-                        "value": f"<p>{' '.join(generator.sample(vocabulary, 3))}</p>",
-                    }
-                    for _ in range(generator.randint(3, 8))
-                ]
-                model, parent = (
-                    (ManualPage, tree["manual"])
-                    if number % 5
-                    else (GoodPracticePage, tree["practice"])
-                )
+                body = []
+                for _ in range(generator.randint(*SECTIONS)):
+                    body.append({"type": "heading", "value": {"text": generator.choice(pool.headings), "level": "h2"}})
+                    text = " ".join(generator.choices(pool.sentences, k=generator.randint(*SENTENCES_PER_SECTION)))
+                    body.append({"type": "paragraph", "value": f"<p>{text}</p>"})
                 parent.add_child(
-                    instance=model(
-                        title=title[:200],
+                    instance=ManualPage(
+                        title=f"{generator.choice(pool.headings)} ({number})"[:200],
                         slug=f"stranka-{number}",
-                        summary=generator.choice(vocabulary)[:600],
-                        body=json.dumps(paragraphs),
+                        summary=generator.choice(pool.sentences)[:600],
+                        body=json.dumps(body),
                         first_published_at=now,
                         last_published_at=now,
                     )
                 )
+                progress.advance()
+        progress.finish()
 
     # --- measuring -------------------------------------------------------------------------------
 
     def measure(self, count, directory, elasticsearch_url):
         started = time.perf_counter()
-        documents = list(iter_indexed_pages())
-        serialise_rate = len(documents) / (time.perf_counter() - started)
-        self.stdout.write(f"{len(documents)} documents serialised at {serialise_rate:.0f} pages/s")
+        pages = list(iter_indexed_pages())
+        serialise_seconds = time.perf_counter() - started
+        passages = sum(len(page.indexed_passages()) for page in pages)
+        self.stdout.write(
+            f"{len(pages)} pages, {passages} passages serialised at {passages / serialise_seconds:.0f} passages/s"
+        )
         rows = []
         embedded = EmbeddedBackend(path=directory / f"bench-{count}.sqlite3")
         rows.append(
-            self.measure_backend(
-                count, embedded, documents, {"SEARCH_EMBEDDED_PATH": embedded.path}
-            )
+            self.measure_backend(count, embedded, pages, passages, {"SEARCH_EMBEDDED_PATH": embedded.path})
         )
         prefix = f"bench-rozcestnik-{uuid.uuid4().hex[:8]}"
         elasticsearch = ElasticsearchBackend(url=elasticsearch_url, index_prefix=prefix, timeout=30)
@@ -195,7 +159,7 @@ class Command(BaseCommand):
                     "ELASTICSEARCH_INDEX_PREFIX": prefix,
                     "SEARCH_EMBEDDED_PATH": embedded.path,
                 }
-                rows.append(self.measure_backend(count, elasticsearch, documents, overrides))
+                rows.append(self.measure_backend(count, elasticsearch, pages, passages, overrides))
             finally:
                 elasticsearch.drop_indices()
         else:
@@ -203,60 +167,111 @@ class Command(BaseCommand):
         rows.append(self.measure_wagtail(count))
         return rows
 
-    def measure_backend(self, count, backend, documents, overrides):
+    def measure_backend(self, count, backend, pages, passages, overrides):
+        progress = ProgressBar(self.stdout, len(pages), f"index {backend.name}")
         started = time.perf_counter()
-        backend.rebuild(documents)
+        backend.rebuild(pages, progress=progress.advance)
         index_seconds = time.perf_counter() - started
+        progress.finish()
         client = Client()
-        latencies = []
+        latencies = {name: [] for name in QUERY_CLASSES}
         with override_settings(SEARCH_BACKEND=backend.name, ALLOWED_HOSTS=["*"], **overrides):
-            for text in QUERIES:  # warm-up: caches, connections, lemmatiser
-                client.get("/api/search/", {"q": text, "lang": "cs"})
+            for texts in QUERY_CLASSES.values():  # warm-up: caches, connections, lemmatiser
+                for text in texts:
+                    client.get("/api/search/", {"q": text, "lang": "cs"})
             for _ in range(ROUNDS):
-                for text in QUERIES:
-                    started = time.perf_counter()
-                    response = client.get("/api/search/", {"q": text, "lang": "cs"})
-                    latencies.append(time.perf_counter() - started)
-                    if response.status_code != 200:
-                        raise RuntimeError(f"/api/search/?q={text} answered {response.status_code}")
-        return self.row(backend.name + " (JSON API)", count, count / index_seconds, latencies)
+                for name, texts in QUERY_CLASSES.items():
+                    for text in texts:
+                        started = time.perf_counter()
+                        response = client.get("/api/search/", {"q": text, "lang": "cs"})
+                        latencies[name].append(time.perf_counter() - started)
+                        if response.status_code != 200:
+                            raise RuntimeError(f"/api/search/?q={text} answered {response.status_code}")
+        return self.row(f"{backend.name} (JSON API)", count, passages / index_seconds, latencies)
 
     def measure_wagtail(self, count):
         """Wagtail's built-in search (WAGTAILSEARCH_BACKENDS), queried directly through Page.objects.search."""
         started = time.perf_counter()
         call_command("update_index", verbosity=0, stdout=io.StringIO())
         index_seconds = time.perf_counter() - started
-        latencies = []
-        for text in QUERIES:
-            list(Page.objects.live().search(text)[:10])
-        for _ in range(ROUNDS):
-            for text in QUERIES:
-                started = time.perf_counter()
+        latencies = {name: [] for name in QUERY_CLASSES}
+        for texts in QUERY_CLASSES.values():
+            for text in texts:
                 list(Page.objects.live().search(text)[:10])
-                latencies.append(time.perf_counter() - started)
+        for _ in range(ROUNDS):
+            for name, texts in QUERY_CLASSES.items():
+                for text in texts:
+                    started = time.perf_counter()
+                    list(Page.objects.live().search(text)[:10])
+                    latencies[name].append(time.perf_counter() - started)
         backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
-        return self.row(f"wagtail {backend} (ORM)", count, count / index_seconds, latencies)
+        # Wagtail indexes whole pages: its rate is pages, not passages, per second.
+        return self.row(f"wagtail {backend} (ORM)", count, count / index_seconds, latencies, unit="pages")
 
-    def row(self, name, count, rate, latencies):
+    def row(self, name, count, rate, latencies, unit="passages"):
+        every = [value for values in latencies.values() for value in values]
         return {
             "backend": name,
             "pages": count,
-            "rate": rate,
-            "p50": statistics.median(latencies) * 1000,
-            "p95": percentile(latencies, 0.95) * 1000,
+            "rate": f"{rate:.0f} {unit}/s",
+            "p50": statistics.median(every) * 1000,
+            "p95": percentile(every, 0.95) * 1000,
+            "classes": {
+                query_class: (statistics.median(values) * 1000, percentile(values, 0.95) * 1000)
+                for query_class, values in latencies.items()
+            },
             "rss": peak_rss_mb(),
         }
 
-    def print_table(self, rows, sentence_count):
+    def print_table(self, rows):
+        queries = sum(len(texts) for texts in QUERY_CLASSES.values())
         self.stdout.write(
-            f"\n{len(QUERIES)} queries × {ROUNDS} rounds; text from {sentence_count} seed sentences; "
+            f"\n{queries} queries × {ROUNDS} rounds; latency in ms, p50/p95 per query class; "
             "peak RSS is this process's, cumulative."
         )
-        header = f"{'backend':<32} {'pages':>6} {'index pages/s':>14} {'p50 ms':>8} {'p95 ms':>8} {'peak RSS MB':>12}"
+        classes = list(QUERY_CLASSES)
+        header = (
+            f"{'backend':<28} {'pages':>6} {'indexed':>18} {'p50':>6} {'p95':>6}  "
+            + "  ".join(f"{name:>15}" for name in classes)
+            + f" {'RSS MB':>7}"
+        )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in rows:
-            self.stdout.write(
-                f"{row['backend']:<32} {row['pages']:>6} {row['rate']:>14.0f} {row['p50']:>8.1f} "
-                f"{row['p95']:>8.1f} {row['rss']:>12.0f}"
+            per_class = "  ".join(
+                "{:>15}".format("{:.0f}/{:.0f}".format(*row["classes"][name])) for name in classes
             )
+            self.stdout.write(
+                f"{row['backend']:<28} {row['pages']:>6} {row['rate']:>18} {row['p50']:>6.1f} {row['p95']:>6.1f}  "
+                f"{per_class} {row['rss']:>7.0f}"
+            )
+
+
+class TextPool:
+    """Sentences and headings of real Czech text: the demo content's passages, plus the seed documents."""
+
+    def __init__(self, sentences, headings):
+        self.sentences = sentences
+        self.headings = headings
+
+    @classmethod
+    def from_corpus(cls):
+        sentences, headings = [], []
+        for page in iter_indexed_pages():
+            if page.locale != "cs":
+                continue
+            headings.append(page.title)
+            for passage in page.passages:
+                headings += [heading for heading in passage.heading if 3 <= len(heading) <= 120]
+                sentences += split_sentences(passage.text)
+        for path in sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []:
+            sentences += split_sentences(path.read_text(encoding="utf-8"))
+        return cls(sentences=list(dict.fromkeys(sentences)), headings=list(dict.fromkeys(headings)))
+
+
+def split_sentences(text):
+    return [
+        " ".join(sentence.split())
+        for sentence in SENTENCE_RE.split(text)
+        if 40 <= len(" ".join(sentence.split())) <= 400
+    ]

@@ -1,0 +1,146 @@
+"""Score search against the judged queries (search/quality/*.yml), per category and per backend.
+
+Runs in a throwaway database (Django's test-database machinery, as search_benchmark does) holding the demo
+content and, when ../shared/seeds exists, the seed documents imported as published pages. Each backend is
+asked through the JSON API, as readers' browsers ask it; Wagtail's own search (the database backend the
+admin uses) answers the same queries beside them. Prints success@1, success@5 and MRR@10, judged on
+what the result list shows (title + excerpt) and on the page alone.
+"""
+
+import io
+import logging
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client, override_settings
+from wagtail.models import Locale, Page
+
+from search import quality
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
+from search.management.progress import ProgressBar
+from search.pages import iter_indexed_pages
+
+SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+class Command(BaseCommand):
+    help = "Score every search backend and Wagtail's own search on the judged queries in search/quality/."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--elasticsearch-url", default=settings.ELASTICSEARCH_URL or "http://127.0.0.1:9200"
+        )
+        parser.add_argument("--category", help="Only queries of this category.")
+
+    def handle(self, *args, elasticsearch_url, category=None, **options):
+        queries = [q for q in quality.load_queries() if category in (None, q.category)]
+        old_name = connection.settings_dict["NAME"]
+        self.stdout.write("Creating a throwaway database with the demo content and the seed documents…")
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            with tempfile.TemporaryDirectory(prefix="rozcestnik-quality-") as directory:
+                self.load_corpus()
+                rows = self.measure(queries, Path(directory), elasticsearch_url)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+        self.print_table(rows, len(queries))
+
+    def load_corpus(self):
+        # Wagtail logs every page it creates; thousands of lines would bury the table.
+        logging.disable(logging.INFO)
+        try:
+            call_command("load_demo_content", stdout=io.StringIO())
+            seeds = sorted(SEEDS_DIR.glob("*")) if SEEDS_DIR.is_dir() else []
+            if seeds:
+                call_command("import_documents", *map(str, seeds), "--publish", stdout=io.StringIO())
+            else:
+                self.stderr.write(f"{SEEDS_DIR} not found: scoring on the demo content only.")
+        finally:
+            logging.disable(logging.NOTSET)
+
+    def measure(self, queries, directory, elasticsearch_url):
+        pages = list(iter_indexed_pages())
+        rows = []
+        embedded = EmbeddedBackend(path=directory / "quality.sqlite3")
+        embedded.rebuild(pages)
+        rows.append(self.through_api("embedded", queries, {"SEARCH_BACKEND": "embedded", "SEARCH_EMBEDDED_PATH": embedded.path}))
+        prefix = f"quality-rozcestnik-{uuid.uuid4().hex[:8]}"
+        elasticsearch = ElasticsearchBackend(url=elasticsearch_url, index_prefix=prefix, timeout=30)
+        if elasticsearch.is_available():
+            try:
+                elasticsearch.rebuild(pages)
+                overrides = {
+                    "SEARCH_BACKEND": "elasticsearch",
+                    "ELASTICSEARCH_URL": elasticsearch_url,
+                    "ELASTICSEARCH_INDEX_PREFIX": prefix,
+                    "SEARCH_EMBEDDED_PATH": embedded.path,
+                }
+                rows.append(self.through_api("elasticsearch", queries, overrides))
+            finally:
+                elasticsearch.drop_indices()
+        else:
+            self.stderr.write(f"Elasticsearch at {elasticsearch_url} does not answer; skipped.")
+        call_command("update_index", verbosity=0, stdout=io.StringIO())
+        rows.append(("wagtail (database)", self.score(queries, "wagtail", wagtail_results)))
+        return rows
+
+    def through_api(self, name, queries, overrides):
+        client = Client()
+
+        def results(query):
+            response = client.get("/api/search/", {"q": query.text, "lang": query.lang})
+            if response.status_code != 200:
+                raise RuntimeError(f"/api/search/?q={query.text} answered {response.status_code}")
+            return [
+                quality.Shown(hit["title"], quality.plain(hit["snippet"])) for hit in response.json()["results"]
+            ]
+
+        with override_settings(ALLOWED_HOSTS=["*"], **overrides):
+            return name, self.score(queries, name, results)
+
+    def score(self, queries, name, results):
+        progress = ProgressBar(self.stdout, len(queries), name)
+
+        def answer(query):
+            shown = results(query)
+            progress.advance()
+            return shown
+
+        scores = quality.score(queries, answer)
+        progress.finish()
+        return scores
+
+    def print_table(self, rows, count):
+        self.stdout.write(
+            f"\n{count} judged queries. list: the title and the excerpt show the answer; page: the answering "
+            "page is listed. s@k: share answered in the first k results; MRR: mean reciprocal rank (10 deep); "
+            "zero: queries with no result at all."
+        )
+        header = (
+            f"{'backend':<20} {'category':<14} {'n':>3}  {'list s@1':>8} {'s@5':>5} {'MRR':>5}"
+            f"  {'page s@1':>8} {'s@5':>5} {'MRR':>5} {'zero':>5}"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, scores in rows:
+            categories = sorted({category for category, _ in scores}, key=lambda c: (c == "all", c))
+            for category in categories:
+                on_list, on_page = scores[(category, "list")], scores[(category, "page")]
+                self.stdout.write(
+                    f"{name:<20} {category:<14} {on_list.queries:>3}  {on_list.success(1):>8.2f} "
+                    f"{on_list.success(5):>5.2f} {on_list.mrr:>5.2f}  {on_page.success(1):>8.2f} "
+                    f"{on_page.success(5):>5.2f} {on_page.mrr:>5.2f} {on_list.zero_results:>5}"
+                )
+
+
+def wagtail_results(query):
+    """Wagtail's own search over live pages of the query's language: what its admin search would list."""
+    locale = Locale.objects.get(language_code=query.lang)
+    pages = Page.objects.live().filter(locale=locale).specific().search(query.text)[:10]
+    return [quality.Shown(page.title, getattr(page, "summary", "")) for page in pages]

@@ -1,0 +1,145 @@
+"""The relevance harness: judged queries (search/quality/*.yml) and how a result list is scored against them.
+
+A query is answered when a result shows the answer: (a) on the result list itself, its title is the
+answering page and the answer's words appear in the title or the excerpt (what a reader sees before
+clicking); (b) on the page, its title is the answering page. Scores per category: success@1, success@5
+and MRR@10. `manage.py search_quality` runs it on the demo content and the seed documents, for every
+backend and for Wagtail's own search; tests/search/test_quality.py keeps a loose floor.
+"""
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+import yaml
+
+from search.analysis import LANGUAGES, AnalysisDataError, analyse, fold
+
+QUERIES_DIR = Path(__file__).resolve().parent
+QUERY_KEYS = {"q", "lang", "category", "answer"}
+TAG_RE = re.compile(r"<[^>]+>")
+CUTOFFS = (1, 5)
+MRR_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Answer:
+    page: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class JudgedQuery:
+    text: str
+    lang: str
+    category: str
+    answers: tuple[Answer, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One result as a reader sees it on the list: its title and its excerpt (plain text)."""
+
+    title: str
+    excerpt: str = ""
+
+
+def parse_queries(data, source):
+    """JudgedQueries from one YAML file; a mistake names the file and the entry."""
+    if not isinstance(data, list):
+        raise AnalysisDataError(f"{source}: expected a list of queries")
+    queries = []
+    for number, entry in enumerate(data, start=1):
+        where = f"{source}, query {number}"
+        if not isinstance(entry, dict) or set(entry) != QUERY_KEYS:
+            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(QUERY_KEYS))}")
+        if entry["lang"] not in LANGUAGES:
+            raise AnalysisDataError(f"{where}: lang must be one of {', '.join(LANGUAGES)}")
+        answers = entry["answer"] if isinstance(entry["answer"], list) else [entry["answer"]]
+        if not answers or not all(isinstance(a, dict) and "page" in a and set(a) <= {"page", "text"} for a in answers):
+            raise AnalysisDataError(f"{where}: answer is {{page, text}} or a list of them")
+        queries.append(
+            JudgedQuery(
+                text=str(entry["q"]),
+                lang=entry["lang"],
+                category=str(entry["category"]),
+                answers=tuple(Answer(str(a["page"]), str(a.get("text") or "")) for a in answers),
+                source=source,
+            )
+        )
+    return queries
+
+
+def load_queries(directory=QUERIES_DIR):
+    """Every judged query of every *.yml file in `directory`, in file order."""
+    queries = []
+    for path in sorted(directory.glob("*.yml")):
+        queries += parse_queries(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    return queries
+
+
+def plain(html):
+    return unescape(TAG_RE.sub("", html or ""))
+
+
+def same_title(shown, expected):
+    return " ".join(fold(shown).split()) == " ".join(fold(expected).split())
+
+
+def shows_text(shown, answer, lang):
+    """The answer's words (analysed, so any form counts) all appear in the title or the excerpt."""
+    if not answer.text:
+        return True
+    seen = set(analyse(f"{shown.title} {shown.excerpt}", lang)) | set(fold(f"{shown.title} {shown.excerpt}").split())
+    wanted = analyse(answer.text, lang) or [fold(answer.text)]
+    return all(term in seen for term in wanted)
+
+
+def first_hit(query, results, on_list):
+    """1-based rank of the first result that answers the query (on the list, or by its page), or None."""
+    for rank, shown in enumerate(results[:MRR_DEPTH], start=1):
+        for answer in query.answers:
+            if same_title(shown.title, answer.page) and (not on_list or shows_text(shown, answer, query.lang)):
+                return rank
+    return None
+
+
+@dataclass
+class Score:
+    queries: int = 0
+    at: dict = None
+    reciprocal: float = 0.0
+    zero_results: int = 0
+
+    def __post_init__(self):
+        self.at = {cutoff: 0 for cutoff in CUTOFFS}
+
+    def add(self, rank, empty):
+        self.queries += 1
+        self.zero_results += bool(empty)
+        if rank is None:
+            return
+        for cutoff in CUTOFFS:
+            self.at[cutoff] += rank <= cutoff
+        self.reciprocal += 1 / rank
+
+    def success(self, cutoff):
+        return self.at[cutoff] / self.queries if self.queries else 0.0
+
+    @property
+    def mrr(self):
+        return self.reciprocal / self.queries if self.queries else 0.0
+
+
+def score(queries, answer):
+    """{(category, judged_on): Score} for `answer(query) -> [Shown]`; category "all" sums them up."""
+    scores = {}
+    for query in queries:
+        results = answer(query)
+        for judged_on in ("list", "page"):
+            rank = first_hit(query, results, on_list=judged_on == "list")
+            for category in (query.category, "all"):
+                scores.setdefault((category, judged_on), Score()).add(rank, not results)
+    return scores
