@@ -1,7 +1,7 @@
 import factory
 
-from hub.core.demo.content.blocks import heading, paragraph
 from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
+from hub.demo.content.blocks import heading, paragraph
 from hub.manuals.models import ManualIndexPage, ManualPage
 
 

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "hub.goals",
     "hub.events",
     "hub.ingest",
+    # On top of the content apps: demo content, `load_demo_content` and `setup_hub` (make run).
+    "hub.demo",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

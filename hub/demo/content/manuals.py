@@ -1,6 +1,6 @@
 """Manuals: the recommendations for new actors (cs/uk/en), ICP's mission and principles, SIMI's manual."""
 
-from hub.core.demo.content.blocks import (
+from hub.demo.content.blocks import (
     callout,
     heading,
     in_language,

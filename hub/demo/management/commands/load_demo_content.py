@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from hub.core.demo.loader import DemoLoader, DemoReport
+from hub.demo.loader import DemoLoader, DemoReport
 
 RECORD_ONLY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 

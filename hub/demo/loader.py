@@ -4,29 +4,24 @@ are kept as they are, because editors may have changed them since the last load.
 """
 
 import datetime
-import secrets
 from collections import Counter
-from io import BytesIO
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PillowImage
-from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from hub.core.demo import translation
-from hub.core.demo.content import events, goals, manuals, organisations, practices, site, taxonomy
-from hub.core.demo.content.blocks import audience_route, document
-from hub.core.editorial import REVIEWERS, ensure_organisation_group, role_group_for, setup_editorial
+from hub.core.editorial import setup_editorial
 from hub.core.models import HomePage
 from hub.core.page_tree import add_published_child, split_relations
+from hub.demo import translation
+from hub.demo.content import events, goals, manuals, organisations, practices, site, taxonomy
+from hub.demo.content.blocks import audience_route, document
+from hub.demo.images import colour_for, placeholder_png
+from hub.demo.users import ensure_demo_users
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
@@ -36,14 +31,6 @@ from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic
 
 LANGUAGES = ("cs", "uk", "en")
 TRANSLATED_LANGUAGES = ("uk", "en")
-PALETTE = ["#0b4f8a", "#1f6f43", "#8a3b0b", "#5b2a86", "#0f6a73", "#7a1f3d"]
-
-# Accounts for trying the editorial workflow locally: (username, organisation slug or None for reviewers).
-DEMO_USERS = [
-    ("editor.jihlava", "cpic-jihlava"),
-    ("editor.praha13", "praha-13"),
-    ("reviewer", None),
-]
 
 
 class DemoReport:
@@ -88,7 +75,7 @@ class DemoLoader:
         editorial = setup_editorial()
         for line in editorial.lines():
             self.report.write(f"  {line}")
-        self.ensure_demo_users()
+        ensure_demo_users(self.organisations, self.report)
 
     # Taxonomies and snippets
 
@@ -377,16 +364,8 @@ class DemoLoader:
         if image is not None:
             self.report.record("image", title, False)
             return image
-        colour = PALETTE[sum(map(ord, title)) % len(PALETTE)]
-        canvas = PillowImage.new("RGB", size, colour)
-        draw = ImageDraw.Draw(canvas)
-        font = ImageFont.load_default(size=max(24, size[1] // 6))
-        box = draw.textbbox((0, 0), text, font=font)
-        position = ((size[0] - (box[2] - box[0])) / 2, (size[1] - (box[3] - box[1])) / 2)
-        draw.text(position, text, fill="#ffffff", font=font)
-        buffer = BytesIO()
-        canvas.save(buffer, "PNG")
-        image = image_model(title=title, description=alt_text, file=ImageFile(buffer, name=filename))
+        png = placeholder_png(text, size, colour_for(title))
+        image = image_model(title=title, description=alt_text, file=ImageFile(png, name=filename))
         image.save()
         self.report.record("image", title, True)
         return image
@@ -400,34 +379,3 @@ class DemoLoader:
         created = document_model.objects.create(title=title, file=ContentFile(text.encode(), name=filename))
         self.report.record("document", title, True)
         return created
-
-    # People
-
-    def ensure_demo_users(self):
-        """Demo editors and a reviewer with random passwords, kept in var/ and printed on every load."""
-        password_file = settings.VAR_DIR / "demo-users.txt"
-        known = dict(line.split(" ", 1) for line in password_file.read_text().splitlines() if " " in line) \
-            if password_file.exists() else {}
-        user_model = get_user_model()
-        for username, organisation_slug in DEMO_USERS:
-            user, created = user_model.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@example.org"}
-            )
-            if created or username not in known:
-                known[username] = secrets.token_urlsafe(9)
-                user.set_password(known[username])
-                user.save()
-            if organisation_slug is None:
-                user.groups.add(Group.objects.get(name=REVIEWERS))
-            else:
-                organisation = self.organisations[organisation_slug]
-                user.groups.add(ensure_organisation_group(organisation))
-                role_group = role_group_for(organisation)
-                if role_group is not None:
-                    user.groups.add(role_group)
-            self.report.record("demo user", username, created)
-        password_file.write_text("".join(f"{name} {password}\n" for name, password in known.items()))
-        password_file.chmod(0o600)
-        for username, organisation_slug in DEMO_USERS:
-            what = f"editor of {self.organisations[organisation_slug].title}" if organisation_slug else "reviewer"
-            self.report.write(f"  demo login ({what}): {username} / {known[username]}")

@@ -1,6 +1,6 @@
 """Trainings and network meetings the seeds' task list asks for; dates are set relative to the first load."""
 
-from hub.core.demo.content.blocks import paragraph
+from hub.demo.content.blocks import paragraph
 
 EVENTS = [
     {

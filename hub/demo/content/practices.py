@@ -2,7 +2,7 @@
 
 import datetime
 
-from hub.core.demo.content.blocks import callout, heading, in_language, link, paragraph
+from hub.demo.content.blocks import callout, heading, in_language, link, paragraph
 
 MIS_PAGE = "https://www.migrace.com/cs/regularizace/mesta-a-inkluzivni-strategie/integracni_manual"
 
