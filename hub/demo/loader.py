@@ -14,7 +14,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from hub.core.editorial import setup_editorial
 from hub.core.models import HomePage
 from hub.core.page_tree import add_published_child, split_relations
 from hub.demo import translation
@@ -25,6 +24,7 @@ from hub.demo.users import ensure_demo_users
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
+from hub.organisations.editorial import setup_editorial
 from hub.organisations.models import Helpline, OrganisationPage, OrganisationPlace
 from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic

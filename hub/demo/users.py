@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from hub.core.editorial import REVIEWERS, ensure_organisation_group, role_group_for
+from hub.organisations.editorial import REVIEWERS, ensure_organisation_group, role_group_for
 
 # (username, slug of the organisation they edit for, or None for a reviewer of the whole hub).
 DEMO_USERS = [

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from hub.core.editorial import setup_editorial
+from hub.organisations.editorial import setup_editorial
 
 
 class Command(BaseCommand):

@@ -7,7 +7,12 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from hub.core.editorial import REVIEWERS, WORKFLOW_NAME, ensure_organisation_group, setup_editorial
+from hub.organisations.editorial import (
+    REVIEWERS,
+    WORKFLOW_NAME,
+    ensure_organisation_group,
+    setup_editorial,
+)
 from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
 
 

@@ -25,6 +25,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.organisations.models import OrganisationPage
+
 CPIC_EDITORS = "CPIC editors"
 NGO_EDITORS = "NGO editors"
 MUNICIPAL_EDITORS = "Municipal editors"
@@ -85,8 +87,6 @@ def setup_editorial():
     reviewers = Group.objects.get(name=REVIEWERS)
     root = Page.get_first_root_node()
     grant_subtree(reviewers, [root], REVIEWER_PAGE_PERMISSIONS)
-
-    from hub.organisations.models import OrganisationPage
 
     for organisation in OrganisationPage.objects.filter(locale__language_code=default_language()):
         ensure_organisation_group(organisation, report)
