@@ -1,4 +1,5 @@
-"""The arrows between apps point down: hub/core imports no content app.
+"""The arrows between apps point down: hub/core imports no content app, nothing imports the demo,
+and no runtime package imports a test-only dependency such as factory-boy.
 
 Read from the source with `ast`, so every real import counts, including one hidden inside a
 function, while a string such as "organisations.OrganisationIndexPage" in `subpage_types` does not.
@@ -7,7 +8,10 @@ function, while a string such as "organisations.OrganisationIndexPage" in `subpa
 import ast
 from pathlib import Path
 
-HUB_DIR = Path(__file__).resolve().parents[3] / "hub"
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[3]
+HUB_DIR = PROJECT_DIR / "hub"
 
 # The content apps and what sits on them. taxonomy is the shared vocabulary that core's HubPage
 # already classifies pages with, so core may use it.
@@ -15,7 +19,7 @@ ABOVE_CORE = ("organisations", "manuals", "practices", "goals", "events", "inges
 
 
 def module_name(path):
-    return ".".join(path.relative_to(HUB_DIR.parent).with_suffix("").parts)
+    return ".".join(path.relative_to(PROJECT_DIR).with_suffix("").parts)
 
 
 def imported_modules(source, package):
@@ -58,6 +62,29 @@ def upward_imports(package_dir, apps):
 
 def test_core_imports_no_content_app():
     assert upward_imports(HUB_DIR / "core", ABOVE_CORE) == []
+
+
+@pytest.mark.parametrize(
+    "app",
+    [path.name for path in sorted(HUB_DIR.iterdir()) if (path / "apps.py").exists() and path.name != "demo"],
+)
+def test_no_app_below_the_demo_imports_it(app):
+    assert upward_imports(HUB_DIR / app, ["demo"]) == []
+
+
+# Installed only with the `test` extra (pyproject.toml), never in the production image.
+TEST_DEPENDENCIES = ("factory", "pytest", "playwright", "axe_playwright_python")
+
+
+def test_runtime_packages_import_no_test_dependency():
+    runtime_dirs = [HUB_DIR, HUB_DIR.parent / "search"]
+    found = sorted(
+        f"{module} imports {imported}"
+        for runtime_dir in runtime_dirs
+        for module, imported in imports_of(runtime_dir)
+        if imported.split(".")[0] in TEST_DEPENDENCIES
+    )
+    assert found == []
 
 
 def test_the_check_finds_imports_hidden_in_functions_and_relative_imports():

@@ -13,7 +13,7 @@ from hub.organisations.editorial import (
     ensure_organisation_group,
     setup_editorial,
 )
-from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
+from tests.hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
+"""Operational goals pages for tests, with one measurable goal, under a fresh section."""
+
 import factory
 
-from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 from hub.goals.models import OperationalGoal, OperationalGoalsIndexPage, OperationalGoalsPage
+from tests.hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 
 
 class OperationalGoalsIndexPageFactory(SectionIndexPageFactory):

@@ -1,8 +1,10 @@
+"""Manual pages for tests, with a heading and a paragraph of Czech text, under a fresh section."""
+
 import factory
 
-from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 from hub.demo.content.blocks import heading, paragraph
 from hub.manuals.models import ManualIndexPage, ManualPage
+from tests.hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 
 
 class ManualIndexPageFactory(SectionIndexPageFactory):

@@ -1,3 +1,5 @@
+"""Taxonomy terms for tests: regions, topics, target groups and actor types with Czech names."""
+
 import factory
 
 from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic

@@ -1,10 +1,12 @@
+"""Events for tests: a meeting two weeks ahead by default, under a fresh "Aktuality" section."""
+
 import datetime
 
 import factory
 from django.utils import timezone
 
-from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 from hub.events.models import EventIndexPage, EventPage
+from tests.hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 
 
 class EventIndexPageFactory(SectionIndexPageFactory):

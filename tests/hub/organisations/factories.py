@@ -1,7 +1,9 @@
+"""Organisations and helplines for tests, with Czech contacts that pass the validators."""
+
 import factory
 
-from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 from hub.organisations.models import Helpline, OrganisationIndexPage, OrganisationPage
+from tests.hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 
 
 class HelplineFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,9 @@
+"""Good practice pages for tests, under a fresh "Dobrá praxe" section."""
+
 import factory
 
-from hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 from hub.practices.models import GoodPracticeIndexPage, GoodPracticePage
+from tests.hub.core.factories import ContentPageFactory, SectionIndexPageFactory
 
 
 class GoodPracticeIndexPageFactory(SectionIndexPageFactory):

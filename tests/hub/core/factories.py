@@ -1,4 +1,8 @@
-"""Factories for the page tree: every page is added under a parent and published, like an editor would."""
+"""Factories for the page tree (test-only: factory-boy is not in the production image).
+
+Every page is added under a parent and published, like an editor would; the tree helpers come from
+hub/core/page_tree.py, which the demo loader uses too.
+"""
 
 import factory
 from django.utils.text import slugify
