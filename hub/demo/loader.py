@@ -5,6 +5,7 @@ are kept as they are, because editors may have changed them since the last load.
 
 import datetime
 from collections import Counter
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -24,7 +25,7 @@ from hub.demo.users import ensure_demo_users
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
-from hub.organisations.editorial import setup_editorial
+from hub.organisations.editorial import WORKFLOW_NAME, setup_editorial
 from hub.organisations.models import Helpline, OrganisationPage, OrganisationPlace
 from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic
@@ -34,19 +35,37 @@ TRANSLATED_LANGUAGES = ("uk", "en")
 
 
 class DemoReport:
-    def __init__(self, write=None):
+    """What the load created and kept: one line per stage as it ends, each object at verbosity 2."""
+
+    def __init__(self, write=None, verbosity=1):
         self.created = Counter()
         self.kept = Counter()
         self.write = write or (lambda line: None)
+        self.verbosity = verbosity
 
     def record(self, kind, label, created):
         (self.created if created else self.kept)[kind] += 1
         if created:
-            self.write(f"  created {kind}: {label}")
+            self.detail(f"  created {kind}: {label}")
+
+    def detail(self, line):
+        if self.verbosity >= 2:
+            self.write(line)
+
+    @contextmanager
+    def stage(self, name):
+        created, kept = self.created.total(), self.kept.total()
+        yield
+        created, kept = self.created.total() - created, self.kept.total() - kept
+        counts = [f"{count} {word}" for count, word in ((created, "created"), (kept, "kept")) if count]
+        if self.verbosity >= 1:
+            self.write(f"  {name}: {', '.join(counts) or 'nothing to do'}")
 
     def summary(self):
         created = ", ".join(f"{count} {kind}" for kind, count in sorted(self.created.items())) or "nothing"
-        return f"Demo content: created {created}; kept {sum(self.kept.values())} existing object(s)."
+        if self.verbosity < 2 and self.created:
+            created = f"{self.created.total()} objects"
+        return f"Demo content: created {created}; kept {self.kept.total()} existing object(s)."
 
 
 class DemoLoader:
@@ -60,22 +79,40 @@ class DemoLoader:
         self.pages = {}
 
     def load(self):
-        self.load_taxonomy()
-        self.load_helplines()
-        home = self.load_home()
-        sections = {slug: self.ensure_page(home, model_label, slug, title=texts["cs"][0], intro=texts["cs"][1])
-                    for slug, (model_label, texts) in site.SECTIONS.items()}
-        self.load_organisations(sections["organizace"])
-        self.load_goals()
-        self.load_manuals()
-        self.load_practices()
-        self.load_events()
-        self.set_home_routes(home, sections)
-        self.translate_site(home, sections)
-        editorial = setup_editorial()
-        for line in editorial.lines():
-            self.report.write(f"  {line}")
-        ensure_demo_users(self.organisations, self.report)
+        stage = self.report.stage
+        with stage("Taxonomies (cs, uk, en)"):
+            self.load_taxonomy()
+        with stage("Helplines"):
+            self.load_helplines()
+        with stage("Home and section pages"):
+            home = self.load_home()
+            sections = {
+                slug: self.ensure_page(home, model_label, slug, title=texts["cs"][0], intro=texts["cs"][1])
+                for slug, (model_label, texts) in site.SECTIONS.items()
+            }
+        with stage("Organisations and logos"):
+            self.load_organisations(sections["organizace"])
+        with stage("Operational goals"):
+            self.load_goals()
+        with stage("Manuals"):
+            self.load_manuals()
+        with stage("Good practice and photos"):
+            self.load_practices()
+        with stage("Events"):
+            self.load_events()
+        with stage("Ukrainian and English translations"):
+            self.set_home_routes(home, sections)
+            self.translate_site(home, sections)
+        with stage("Editor groups and review workflow"):
+            editorial = setup_editorial()
+            for name in editorial.groups_created:
+                self.report.record("group", name, True)
+            if editorial.workflow_created:
+                self.report.record("workflow", WORKFLOW_NAME, True)
+        with stage("Demo accounts"):
+            logins = ensure_demo_users(self.organisations, self.report)
+        for login in logins:
+            self.report.write(f"  {login}")
 
     # Taxonomies and snippets
 
@@ -165,7 +202,7 @@ class DemoLoader:
         # Wagtail's installation page ("Welcome to your new Wagtail site!") is a plain Page; ours replace it.
         plain_page = ContentType.objects.get_for_model(Page)
         for welcome in Page.objects.filter(depth=2, content_type=plain_page):
-            self.report.write(f"  removed Wagtail's default page: {welcome.title}")
+            self.report.detail(f"  removed Wagtail's default page: {welcome.title}")
             welcome.delete()
 
     def load_organisations(self, directory):
@@ -300,7 +337,7 @@ class DemoLoader:
             return
         home.audience_routes = self.home_routes("cs", sections)
         home.save_revision().publish()
-        self.report.write("  added the newcomer routes to the home page")
+        self.report.detail("  added the newcomer routes to the home page")
 
     # Translations (wagtail-localize) of the pages readers need most in Ukrainian and English
 

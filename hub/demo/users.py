@@ -21,7 +21,10 @@ DEMO_USERS = [
 
 
 def ensure_demo_users(organisations, report):
-    """Create the demo users (or complete their groups); `organisations` maps slugs to pages."""
+    """Create the demo users (or complete their groups) and return a login line for each.
+
+    `organisations` maps slugs to organisation pages.
+    """
     password_file = settings.VAR_DIR / "demo-users.txt"
     known = read_passwords(password_file)
     user_model = get_user_model()
@@ -44,9 +47,14 @@ def ensure_demo_users(organisations, report):
         report.record("demo user", username, created)
     password_file.write_text("".join(f"{name} {password}\n" for name, password in known.items()))
     password_file.chmod(0o600)
-    for username, organisation_slug in DEMO_USERS:
-        what = f"editor of {organisations[organisation_slug].title}" if organisation_slug else "reviewer"
-        report.write(f"  demo login ({what}): {username} / {known[username]}")
+    return [
+        f"demo login ({role(organisations, slug)}): {username} / {known[username]}"
+        for username, slug in DEMO_USERS
+    ]
+
+
+def role(organisations, organisation_slug):
+    return f"editor of {organisations[organisation_slug].title}" if organisation_slug else "reviewer"
 
 
 def read_passwords(password_file):

@@ -47,6 +47,20 @@ def test_second_load_creates_nothing(demo, db):
     assert "created nothing" in output.getvalue()
 
 
+def test_first_load_prints_one_line_per_stage_and_the_demo_logins(demo):
+    lines = demo.splitlines()
+    assert "  Organisations and logos: 46 created" in lines
+    assert sum(line.startswith("  demo login (") for line in lines) == 3
+    assert not any(line.startswith("  created ") for line in lines)  # per object only at -v 2
+    assert len(lines) < 20
+
+
+def test_a_second_load_says_what_it_kept(demo, db):
+    output = StringIO()
+    call_command("load_demo_content", verbosity=2, stdout=output)
+    assert "  Organisations and logos: 46 kept" in output.getvalue().splitlines()
+
+
 def test_default_site_serves_the_czech_home_page_instead_of_wagtails_welcome(demo, db):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)

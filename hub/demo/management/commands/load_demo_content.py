@@ -1,8 +1,6 @@
 """Load the demo content (idempotent): run it any number of times, nothing is duplicated."""
 
-import logging
 import time
-from contextlib import contextmanager
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -15,30 +13,18 @@ RECORD_ONLY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBa
 
 
 class Command(BaseCommand):
-    help = "Create the demo hub: taxonomies, organisations, helplines, manuals, good practice, goals, events, translations."
+    help = (
+        "Create the demo hub: taxonomies, organisations, helplines, manuals, good practice, goals, "
+        "events, translations. Prints one line per stage; -v 2 lists every object created."
+    )
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        report = DemoReport(write=self.stdout.write)
+        report = DemoReport(write=self.stdout.write, verbosity=options["verbosity"])
         # Wagtail updates its admin search and reference indexes in a task per save; during a bulk
         # load those tasks are only recorded, and both indexes are rebuilt once afterwards (10× faster).
-        with quiet_loggers("wagtail", "django_tasks"), override_settings(TASKS=RECORD_ONLY_TASKS):
-            with transaction.atomic():
-                DemoLoader(report).load()
+        with override_settings(TASKS=RECORD_ONLY_TASKS), transaction.atomic():
+            DemoLoader(report).load()
         call_command("rebuild_references_index", verbosity=0)
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"{report.summary()} ({time.monotonic() - started:.1f} s)"))
-
-
-@contextmanager
-def quiet_loggers(*names):
-    """Wagtail logs every publish at INFO; the command prints its own, shorter report instead."""
-    loggers = [logging.getLogger(name) for name in names]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
