@@ -20,7 +20,14 @@ from hub.core.page_tree import add_published_child, split_relations
 from hub.demo import translation
 from hub.demo.content import events, goals, manuals, organisations, practices, site, taxonomy
 from hub.demo.content.blocks import audience_route, document
-from hub.demo.images import colour_for, placeholder_png
+from hub.demo.images import (
+    LOGO_SIZE,
+    PHOTO_SIZE,
+    colour_for,
+    logo_text,
+    photo_text,
+    placeholder_png,
+)
 from hub.demo.users import ensure_demo_users
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
@@ -376,12 +383,12 @@ class DemoLoader:
     # Images and documents
 
     def ensure_logo(self, slug, name):
-        initials = "".join(word[0] for word in name.replace(",", "").split()[:3] if word[0].isalnum()).upper()
+        initials = logo_text(name)
         return self.ensure_image(
             f"Logo: {name}",
             f"Ilustrační logo organizace {name} se zkratkou {initials}",
             initials,
-            (320, 320),
+            LOGO_SIZE,
             f"logo-{slug}.png",
         )
 
@@ -389,8 +396,8 @@ class DemoLoader:
         return self.ensure_image(
             f"Foto: {title}",
             f"Ilustrační obrázek k příkladu dobré praxe {title}",
-            title.split("–")[0].strip()[:28],
-            (1200, 675),
+            photo_text(title),
+            PHOTO_SIZE,
             f"foto-{slug}.png",
         )
 
