@@ -6,6 +6,7 @@ one tree, not one per test.
 
 from dataclasses import dataclass
 
+from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -75,3 +76,9 @@ def build_sample_hub():
             address="Ke Skalce 5907/47, 586 01 Jihlava",
         ),
     )
+
+
+def listed_titles(section, **params):
+    """Titles a section page lists for the query string `params` (?region=, ?topic=, ?order=)."""
+    listing = section.listed_pages(RequestFactory().get("/", params))
+    return [page.title for page in listing.pages]

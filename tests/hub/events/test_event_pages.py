@@ -3,7 +3,8 @@ the order of the "Aktuality a akce" listing."""
 
 import datetime
 
-from django.test import RequestFactory, TestCase
+import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from hub.core.models import HomePage
@@ -12,7 +13,7 @@ from hub.events.models import EventIndexPage, EventPage
 from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from tests.hub.events.factories import EventPageFactory
-from tests.hub.sample_hub import HubPageTestCase, build_sample_hub
+from tests.hub.sample_hub import HubPageTestCase, build_sample_hub, listed_titles
 from tests.hub.taxonomy.factories import RegionFactory
 
 NOW = timezone.now()
@@ -77,6 +78,8 @@ class EventPagesRender(HubPageTestCase):
         assert "registrace-platforma" not in past
 
 
+# A page, even unsaved, looks up its content type in the database: these tests need it.
+@pytest.mark.django_db
 def test_an_event_is_upcoming_until_it_starts():
     assert EventPage(title="Školení", start=days(1)).is_upcoming
     assert not EventPage(title="Školení", start=days(-1)).is_upcoming
@@ -85,6 +88,7 @@ def test_an_event_is_upcoming_until_it_starts():
     assert not running.is_upcoming
 
 
+@pytest.mark.django_db
 def test_news_without_a_date_is_never_upcoming():
     assert not EventPage(title="Novinka", kind=EventPage.Kind.NEWS, start=None).is_upcoming
 
@@ -103,9 +107,7 @@ class EventListing(TestCase):
         draft.unpublish()
 
     def titles(self, **params):
-        request = RequestFactory().get("/", params)
-        listing = EventIndexPage.objects.get(pk=self.hub.events.pk).listed_pages(request)
-        return [page.title for page in listing.pages]
+        return listed_titles(self.hub.events, **params)
 
     def test_default_order_is_the_latest_start_first_and_drafts_are_left_out(self):
         assert self.titles() == ["Beseda v knihovně", "Kulatý stůl", "Adaptační kurz"]

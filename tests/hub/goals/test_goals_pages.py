@@ -1,13 +1,13 @@
 """Operational goals pages: where editors may create them, how they render, and the overview's order."""
 
-from django.test import RequestFactory, TestCase
+from django.test import TestCase
 
 from hub.core.models import HomePage
 from hub.goals.models import OperationalGoal, OperationalGoalsIndexPage, OperationalGoalsPage
 from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from tests.hub.goals.factories import OperationalGoalsPageFactory
-from tests.hub.sample_hub import HubPageTestCase, build_sample_hub
+from tests.hub.sample_hub import HubPageTestCase, build_sample_hub, listed_titles
 
 
 class GoalsPlacesInTheTree(HubPageTestCase):
@@ -59,8 +59,7 @@ class GoalsOverviewListing(TestCase):
         OperationalGoalsPageFactory(parent=cls.hub.goals, title="Cíle CPIC Zlín", year=2024)
 
     def titles(self, **params):
-        listing = self.hub.goals.listed_pages(RequestFactory().get("/", params))
-        return [page.title for page in listing.pages]
+        return listed_titles(self.hub.goals, **params)
 
     def test_default_order_is_the_latest_year_first(self):
         assert self.titles() == ["Cíle CPIC Jihlava", "Cíle CPIC Zlín", "Cíle CPIC Brno"]

@@ -72,6 +72,8 @@ class ManualPagesRender(HubPageTestCase):
         assert not ManualIndexPage.can_create_at(self.hub.home)
 
 
+# A page, even unsaved, looks up its content type in the database: these tests need it.
+@pytest.mark.django_db
 def test_table_of_contents_lists_the_headings_in_order_with_their_levels_and_anchors():
     manual = ManualPage(title="Metodika", body=BODY)
     assert manual.table_of_contents() == [
@@ -82,11 +84,13 @@ def test_table_of_contents_lists_the_headings_in_order_with_their_levels_and_anc
     ]
 
 
+@pytest.mark.django_db
 def test_table_of_contents_is_empty_without_headings():
     assert ManualPage(title="Metodika", body=[paragraph("<p>Jen text.</p>")]).table_of_contents() == []
     assert ManualPage(title="Metodika").table_of_contents() == []
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("review_by", "due"),
     [

@@ -1,7 +1,7 @@
 """Organisations: where editors may create them and their content, how a profile renders, and the
 directory listing (by name, filtered, one language at a time)."""
 
-from django.test import RequestFactory, TestCase
+from django.test import TestCase
 from wagtail.models import Locale
 
 from hub.core.models import HomePage
@@ -13,7 +13,7 @@ from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from hub.practices.models import GoodPracticePage
 from tests.hub.manuals.factories import ManualPageFactory
 from tests.hub.organisations.factories import HelplineFactory, OrganisationPageFactory
-from tests.hub.sample_hub import HubPageTestCase, build_sample_hub
+from tests.hub.sample_hub import HubPageTestCase, build_sample_hub, listed_titles
 from tests.hub.taxonomy.factories import TopicFactory
 
 
@@ -82,20 +82,16 @@ class OrganisationDirectoryListing(TestCase):
         translated = cls.hub.cpic.copy_for_translation(english, copy_parents=True)
         translated.save_revision().publish()
 
-    def titles(self, section, **params):
-        listing = section.listed_pages(RequestFactory().get("/", params))
-        return [page.title for page in listing.pages]
-
     def test_the_directory_lists_its_language_by_name(self):
-        assert self.titles(self.hub.organisations) == [
+        assert listed_titles(self.hub.organisations) == [
             "CPIC Jihlava",
             "Městská část Praha 13",
             "Poradna pro integraci",
         ]
 
     def test_topic_filter_keeps_only_organisations_with_that_topic(self):
-        assert self.titles(self.hub.organisations, topic="bydleni") == ["Poradna pro integraci"]
+        assert listed_titles(self.hub.organisations, topic="bydleni") == ["Poradna pro integraci"]
 
     def test_the_translated_directory_lists_only_translated_profiles(self):
         english_directory = self.hub.organisations.get_translation(Locale.objects.get(language_code="en"))
-        assert self.titles(english_directory.specific) == ["CPIC Jihlava"]
+        assert listed_titles(english_directory.specific) == ["CPIC Jihlava"]

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.test import RequestFactory, TestCase
+from django.test import TestCase
 
 from hub.core.models import HomePage
 from hub.demo.content.blocks import heading, link, paragraph
@@ -11,7 +11,7 @@ from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from hub.practices.models import GoodPracticeIndexPage, GoodPracticePage
 from tests.hub.practices.factories import GoodPracticePageFactory
-from tests.hub.sample_hub import HubPageTestCase, build_sample_hub
+from tests.hub.sample_hub import HubPageTestCase, build_sample_hub, listed_titles
 from tests.hub.taxonomy.factories import RegionFactory
 
 
@@ -77,8 +77,7 @@ class GoodPracticeListing(TestCase):
         GoodPracticePageFactory(parent=cls.hub.practices, title="Bezplatné kurzy češtiny", regions=[ustecky])
 
     def titles(self, **params):
-        listing = self.hub.practices.listed_pages(RequestFactory().get("/", params))
-        return [page.title for page in listing.pages]
+        return listed_titles(self.hub.practices, **params)
 
     def test_default_order_is_by_title_across_the_tree(self):
         assert self.titles() == ["Asistence ve školách", "Bezplatné kurzy češtiny", "Komunitní tlumočníci"]
