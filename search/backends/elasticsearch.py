@@ -81,24 +81,27 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading: the pipeline's three questions -------------------------------------------------
 
     def _execute(self, request):
-        return self._call(request.using(self.client).execute)
+        """The raw JSON of a search: the DSL builds the request, but wrapping hundreds of candidate hits
+        in its response objects costs more than the engine takes to find them."""
+        return self._call(self.client.search, index=self.alias, body=request.to_dict())
 
     def vocabulary(self, parsed):
         terms, raw = terms_to_count(parsed)
         check = words_to_check(parsed)
         prefixes = prefixes_to_count(parsed)
         response = self._execute(es_query.vocabulary_request(terms, raw, check, prefixes, self.alias))
-        aggregations = response.aggregations
-        spellings = {}
-        for number, word in enumerate(check):
-            options = response.suggest[f"w{number}"][0].options if "suggest" in response else []
-            spellings[word] = [(option.text, option.freq) for option in options]
+        aggregations = response["aggregations"]
+        suggestions = response.get("suggest", {})
+        spellings = {
+            word: [(option["text"], option["freq"]) for option in suggestions[f"w{number}"][0]["options"]]
+            for number, word in enumerate(check)
+        }
         return Vocabulary(
-            pages=aggregations.pages.value,
-            documents={term: aggregations[f"t{number}"].pages.value for number, term in enumerate(terms)},
-            raw={word: aggregations[f"r{number}"].doc_count for number, word in enumerate(raw)},
+            pages=aggregations["pages"]["value"],
+            documents={term: aggregations[f"t{n}"]["pages"]["value"] for n, term in enumerate(terms)},
+            raw={word: aggregations[f"r{n}"]["doc_count"] for n, word in enumerate(raw)},
             spellings=spellings,
-            prefixes={prefix: aggregations[f"p{number}"].pages.value for number, prefix in enumerate(prefixes)},
+            prefixes={prefix: aggregations[f"p{n}"]["pages"]["value"] for n, prefix in enumerate(prefixes)},
         )
 
     def retrieve(self, plan, level, size):
@@ -106,13 +109,13 @@ class ElasticsearchBackend(SearchBackend):
         slot_names = {f"slot-{index}": index for index in range(len(plan.slots))}
         page_names = {f"page-{index}": index for index in range(len(plan.slots))}
         candidates = []
-        for hit in response.hits:
-            matched = set(getattr(hit.meta, "matched_queries", None) or ())
+        for hit in response["hits"]["hits"]:
+            matched = set(hit.get("matched_queries") or ())
             candidates.append(
                 Candidate(
-                    page_id=hit.meta.fields["page_id"][0],
-                    position=hit.meta.fields["position"][0],
-                    score=round(hit.meta.sort[0], 4),
+                    page_id=hit["fields"]["page_id"][0],
+                    position=hit["fields"]["position"][0],
+                    score=round(hit["sort"][0], 4),
                     slots=frozenset(slot_names[name] for name in matched if name in slot_names),
                     own="own" in matched,
                     page_slots=frozenset(page_names[name] for name in matched if name in page_names),
@@ -120,26 +123,26 @@ class ElasticsearchBackend(SearchBackend):
             )
         return Retrieval(
             candidates=candidates,
-            total=response.aggregations.pages.value,
-            facets=self._facets(response, lambda bucket: bucket.pages.value),
+            total=response["aggregations"]["pages"]["value"],
+            facets=self._facets(response, lambda bucket: bucket["pages"]["value"]),
         )
 
     def browse(self, plan):
         response = self._execute(es_query.browse_request(plan.parsed, self.alias))
         return Retrieval(
             candidates=[
-                Candidate(page_id=hit.meta.fields["page_id"][0], position=0, score=0.0)
-                for hit in response.hits
+                Candidate(page_id=hit["fields"]["page_id"][0], position=0, score=0.0)
+                for hit in response["hits"]["hits"]
             ],
-            total=response.hits.total.value,
-            facets=self._facets(response, lambda bucket: bucket.doc_count),
+            total=response["hits"]["total"]["value"],
+            facets=self._facets(response, lambda bucket: bucket["doc_count"]),
         )
 
     @staticmethod
     def _facets(response, count):
         facets = {}
         for name in facet_names():
-            buckets = [(str(bucket.key), count(bucket)) for bucket in response.aggregations[name].buckets]
+            buckets = [(str(bucket["key"]), count(bucket)) for bucket in response["aggregations"][name]["buckets"]]
             if buckets:
                 facets[name] = buckets
         return facets
@@ -173,4 +176,4 @@ class ElasticsearchBackend(SearchBackend):
         if not prefix.strip():
             return []
         response = self._execute(es_query.autocomplete_request(prefix, locale, self.alias, limit))
-        return [{"title": hit.title, "url": hit.url} for hit in response.hits]
+        return [{"title": hit["_source"]["title"], "url": hit["_source"]["url"]} for hit in response["hits"]["hits"]]
