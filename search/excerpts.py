@@ -22,23 +22,36 @@ class Marker:
         locale = plan.parsed.locale
         self.locale = locale
         self.terms = set()
+        # Synonyms of several words ("Centrum na podporu integrace cizinců" for CPIC) are marked only
+        # where the whole phrase stands, not wherever one of its common words does.
+        self.phrases = set()
         self.prefixes = tuple(planned.prefix for planned in plan.slots if planned.prefix)
         for planned in plan.slots:
-            self.terms.update(planned.all_terms())
+            self.terms.update(planned.slot.terms)
+            for phrase in planned.slot.synonyms:
+                (self.terms.update(phrase) if len(phrase) == 1 else self.phrases.add(tuple(phrase)))
             surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
             for surface in surfaces:
-                self.terms.update(
-                    fold(word.surface) for word in analysed_tokens(surface, locale) if not word.is_stop
-                )
+                words = [word for word in analysed_tokens(surface, locale) if not word.is_stop]
+                self.terms.update(word.term for word in words)
+                self.terms.update(fold(word.surface) for word in words)
 
     def spans(self, text):
         """(start, end, term) of every matched word in `text`."""
-        found = []
         # Both walk the text with WORD_RE, so the n-th match and the n-th token are the same word.
-        for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True):
+        words = [
+            (match.span(), token)
+            for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True)
+            if not token.is_stop
+        ]
+        marked = set()
+        for index, (_, token) in enumerate(words):
             if token.term in self.terms or fold(token.surface) in self.terms or token.term.startswith(self.prefixes):
-                found.append((*match.span(), token.term))
-        return found
+                marked.add(index)
+            for phrase in self.phrases:
+                if tuple(word.term for _, word in words[index : index + len(phrase)]) == phrase:
+                    marked.update(range(index, index + len(phrase)))
+        return [(*words[index][0], words[index][1].term) for index in sorted(marked)]
 
 
 def best_window(spans, length):

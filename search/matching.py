@@ -42,6 +42,8 @@ MIN_CORRECTED_LENGTH = 4
 MAX_SLOT_WEIGHT = 3
 # "Most of the words": this share of the query's weight.
 MOST_SHARE = 2 / 3
+# A slot on more than this share of the pages is common (PlannedSlot.is_common).
+COMMON_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,13 @@ class PlannedSlot:
     # For a word the index does not know: analysed terms starting with this also match ("ubytovn" for
     # "ubytovny" finds "ubytovnách", a form the lemmatiser left as it was).
     prefix: str = ""
+    share: float = 0.0  # share of the index's pages that hold the slot
+
+    @property
+    def is_common(self):
+        """Found on a large share of pages (`integrace` on an integration hub): its idf is near zero, so
+        where it stands in running text hardly tells pages apart."""
+        return self.share > COMMON_SHARE
 
     @property
     def matchable(self):
@@ -294,8 +303,9 @@ def plan_query(parsed, vocabulary):
             weight=max(1, round(MAX_SLOT_WEIGHT * idf / rarest)) if idf else 0,
             corrections=corrections,
             prefix=prefix,
+            share=frequency / vocabulary.pages if vocabulary.pages else 0.0,
         )
-        for (slot, corrections, prefix), idf in zip(planned, idfs, strict=True)
+        for (slot, corrections, prefix), idf, frequency in zip(planned, idfs, frequencies, strict=True)
     )
     suggestion = corrected_query(parsed.text, typed_corrections(parsed, vocabulary))
     return QueryPlan(parsed=parsed, slots=slots, suggestion=suggestion)

@@ -25,8 +25,10 @@ MORE_PASSAGES_BONUS = 0.1
 MAX_BONUS_PASSAGES = 3
 # Reciprocal rank fusion's constant (Cormack et al. 2009): damps the difference between top ranks.
 RRF_K = 60
-# "N more matches in this document" lists at most this many sections by name.
+# "N more matches in this document" lists at most this many sections by name…
 MAX_MORE_PASSAGES = 3
+# … chosen among this many further passages (several passages of one long section share its link).
+MORE_PASSAGES_LOOKED_AT = 8
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,15 @@ def rank_pages(candidate_lists, plan):
     return ranked
 
 
-def more_links(page, stored):
-    return [link(stored[other.passage_id]) for other in page.others if other.passage_id in stored]
+def more_links(page, stored, best):
+    """Links to the other sections that match, one per section, never the best one's own."""
+    links = {}
+    for other in page.others:
+        if other.passage_id in stored:
+            found = link(stored[other.passage_id])
+            if found.url != best.url:
+                links.setdefault(found.url, found)
+    return list(links.values())
 
 
 def link(passage):
@@ -144,7 +153,7 @@ def passages_to_show(ranked_pages):
     ids = []
     for page in ranked_pages:
         ids.append(page.best.passage_id)
-        ids += [other.passage_id for other in page.others[:MAX_MORE_PASSAGES]]
+        ids += [other.passage_id for other in page.others[:MORE_PASSAGES_LOOKED_AT]]
     return ids
 
 
@@ -155,7 +164,7 @@ def build_hits(ranked_pages, stored, plan):
         best = stored.get(page.best.passage_id)
         if best is None:  # removed between the two requests: the next search will not find it either
             continue
-        more = more_links(page, stored)
+        more = more_links(page, stored, link(best))
         hits.append(
             SearchHit(
                 page_id=page.page_id,
@@ -166,8 +175,8 @@ def build_hits(ranked_pages, stored, plan):
                 locale=best.locale,
                 score=round(page.score, 4),
                 passage=link(best) if plan.slots else None,
-                more_passages=more,
-                more_count=len(page.others),
+                more_passages=more[:MAX_MORE_PASSAGES],
+                more_count=len(more),
                 missing=plan.missing(page.slots) if plan.slots else (),
                 translation_key=best.translation_key,
             )

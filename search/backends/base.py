@@ -74,7 +74,7 @@ class SearchHit:
     score: float
     passage: PassageLink | None = None  # the best passage; None when browsing
     more_passages: list[PassageLink] = field(default_factory=list)  # other matching sections, the first few
-    more_count: int = 0  # how many other sections match on their own
+    more_count: int = 0  # how many other sections of the page match on their own
     missing: tuple[str, ...] = ()  # query words this page does not contain (a partial match)
     translation_key: str = ""  # shared by a page's translations (Wagtail's translation_key)
 

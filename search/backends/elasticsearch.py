@@ -11,6 +11,7 @@ from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from search import es_index
+from search.analysis import analyse
 from search.backends import es_query
 from search.backends.base import SearchBackend, SearchUnavailable
 from search.matching import Vocabulary, prefixes_to_count, terms_to_count, words_to_check
@@ -87,18 +88,26 @@ class ElasticsearchBackend(SearchBackend):
 
     def vocabulary(self, parsed):
         terms, raw = terms_to_count(parsed)
-        check = words_to_check(parsed)
         prefixes = prefixes_to_count(parsed)
-        response = self._execute(es_query.vocabulary_request(terms, raw, check, prefixes, self.alias))
+        response = self._execute(es_query.vocabulary_request(terms, raw, prefixes, self.alias))
         aggregations = response["aggregations"]
-        suggestions = response.get("suggest", {})
-        spellings = {
-            word: [(option["text"], option["freq"]) for option in suggestions[f"w{number}"][0]["options"]]
-            for number, word in enumerate(check)
-        }
+        documents = {term: aggregations[f"t{n}"]["pages"]["value"] for n, term in enumerate(terms)}
+        # A second request only when some word is unknown: most queries need no spelling help.
+        unknown = [
+            word
+            for word in words_to_check(parsed)
+            if not any(documents.get(term) for term in analyse(word, parsed.locale))
+        ]
+        spellings = {}
+        if unknown:
+            suggestions = self._execute(es_query.spelling_request(unknown, self.alias)).get("suggest", {})
+            spellings = {
+                word: [(option["text"], option["freq"]) for option in suggestions[f"w{number}"][0]["options"]]
+                for number, word in enumerate(unknown)
+            }
         return Vocabulary(
             pages=aggregations["pages"]["value"],
-            documents={term: aggregations[f"t{n}"]["pages"]["value"] for n, term in enumerate(terms)},
+            documents=documents,
             raw={word: aggregations[f"r{n}"]["doc_count"] for n, word in enumerate(raw)},
             spellings=spellings,
             prefixes={prefix: aggregations[f"p{n}"]["pages"]["value"] for n, prefix in enumerate(prefixes)},

@@ -1,10 +1,13 @@
 """Search without a server: SQLite FTS5 in its own file, beside whatever database Django uses.
 
-One FTS5 row per passage. Each text field of the schema (search/schema.py) is stored twice, as in
-Elasticsearch: the raw words (unicode61, diacritics kept) and the app-analysed terms (search/analysis.py) in
-the *_stem columns; page text repeats on each passage of its page. Ranking is FTS5's bm25 with the
-schema's field weights; the compiler is search/backends/fts_query.py and everything above retrieval (levels,
-ranking, excerpts) is the shared pipeline (search/pipeline.py).
+Two FTS5 tables: one row of page text per page (title, lead, labels, facts) and one row per passage of
+its own text (heading, text, attachment). Each field is stored twice, as in Elasticsearch: the raw words
+(unicode61, diacritics kept) and the app-analysed terms (search/analysis.py) in *_stem columns. A passage
+matches what its own row and its page's row match together, the same rule as Elasticsearch's passage
+documents that repeat the page text; keeping page text once per page means a title word is scored once,
+not once per passage of a long manual. Ranking is FTS5's bm25 with the schema's field weights; the
+compiler is search/backends/fts_query.py and everything above retrieval (levels, ranking, excerpts) is
+the shared pipeline (search/pipeline.py).
 """
 
 import os
@@ -29,13 +32,19 @@ from search.matching import (
     words_to_check,
 )
 from search.ranking import Candidate, Retrieval, StoredPassage
-from search.schema import FIELD_NAMES
 
+PAGES, PASSAGES = fts_query.PAGE_TABLE, fts_query.PASSAGE_TABLE
 # Bump when the tables below change: an index file with another layout must be rebuilt.
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20
 FACET_SIZE = 50
+# Per connection: 32 MB of page cache, and up to 1 GB of the index file mapped into memory.
+CACHE_KIB = 32_768
+# The score a common word earns in a passage's running text (see PlannedSlot.is_common): about what its
+# near-zero idf would give.
+COMMON_TEXT_SCORE = 0.1
+MMAP_BYTES = 1 << 30
 # Heading paths are stored as one text; this separator never occurs in a heading.
 HEADING_SEPARATOR = "\x1f"
 
@@ -53,9 +62,12 @@ CREATE UNIQUE INDEX passages_page ON passages (page_id, position);
 CREATE TABLE facets (page_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_lookup ON facets (field, value, page_id);
 CREATE INDEX facets_page ON facets (page_id);
-CREATE VIRTUAL TABLE fts USING fts5({", ".join(fts_query.FTS_COLUMNS)}, tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(PASSAGES.columns)}, tokenize="unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE page_fts USING fts5({", ".join(PAGES.columns)}, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(fts, 'col');
+CREATE VIRTUAL TABLE page_text_vocabulary USING fts5vocab(page_fts, 'col');
 CREATE VIRTUAL TABLE vocabulary_rows USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE page_text_rows USING fts5vocab(page_fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE page_terms USING fts5(terms, tokenize="unicode61 remove_diacritics 0", detail=none);
 CREATE VIRTUAL TABLE page_vocabulary USING fts5vocab(page_terms, 'row');
@@ -80,12 +92,22 @@ class EmbeddedBackend(SearchBackend):
     def _open(self, path):
         connection = sqlite3.connect(path, timeout=10)
         connection.row_factory = sqlite3.Row
+        # A search writes thousands of candidate rows to temporary tables: keep them in memory, and read
+        # the index through the page cache of the operating system rather than copying it.
+        connection.execute("PRAGMA temp_store = MEMORY")
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         # Per connection: the matches of the search in progress, so count, page and facets read them once.
         connection.executescript(
             """
-            CREATE TEMP TABLE slot_hits (id INTEGER, slot INTEGER, score REAL);
-            CREATE TEMP TABLE own_hits (id INTEGER PRIMARY KEY);
-            CREATE TEMP TABLE page_hits (id INTEGER, slot INTEGER);
+            CREATE TEMP TABLE page_hits (page_id INTEGER, slot INTEGER, score REAL);
+            CREATE TEMP TABLE passage_hits (id INTEGER, slot INTEGER, score REAL);
+            CREATE TEMP TABLE page_slots (
+                page_id INTEGER, slot INTEGER, PRIMARY KEY (page_id, slot)
+            ) WITHOUT ROWID;
+            CREATE TEMP TABLE page_scores (page_id INTEGER PRIMARY KEY, score REAL);
+            CREATE TEMP TABLE passage_scores (id INTEGER PRIMARY KEY, score REAL);
+            CREATE TEMP TABLE pairs (id INTEGER, slot INTEGER, PRIMARY KEY (id, slot)) WITHOUT ROWID;
             CREATE TEMP TABLE slot_weights (slot INTEGER PRIMARY KEY, weight INTEGER);
             CREATE TEMP TABLE matched (
                 id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots TEXT, own INTEGER,
@@ -155,6 +177,7 @@ class EmbeddedBackend(SearchBackend):
         connection.executemany(
             "DELETE FROM fts WHERE rowid IN (SELECT id FROM passages WHERE page_id = ?)", ids
         )
+        connection.executemany("DELETE FROM page_fts WHERE rowid = ?", ids)
         for table in ("passages", "pages", "facets"):
             connection.executemany(f"DELETE FROM {table} WHERE page_id = ?", ids)
         connection.executemany("DELETE FROM titles WHERE rowid = ?", ids)
@@ -164,14 +187,18 @@ class EmbeddedBackend(SearchBackend):
     def _insert(connection, page):
         page_texts = {"title": page.title, **page.texts}
         page_stems = {name: analysed_text(text, page.locale) for name, text in page_texts.items()}
-        terms = set()
+        connection.execute(
+            f"INSERT INTO page_fts (rowid, {', '.join(PAGES.columns)}) VALUES (?{', ?' * len(PAGES.columns)})",
+            [
+                page.page_id,
+                *(page_texts.get(name, "") for name in PAGES.raw),
+                *(page_stems.get(name, "") for name in PAGES.raw),
+            ],
+        )
+        terms = set(" ".join(page_stems.values()).split())
         for passage in page.indexed_passages():
-            texts = dict(page_texts)
-            texts["heading"] = " › ".join(passage.heading)
-            texts[passage.role] = passage.text
-            stems = dict(page_stems)
-            stems["heading"] = analysed_text(texts["heading"], page.locale)
-            stems[passage.role] = analysed_text(passage.text, page.locale)
+            texts = {"heading": " › ".join(passage.heading), passage.role: passage.text}
+            stems = {name: analysed_text(text, page.locale) for name, text in texts.items()}
             terms.update(" ".join(stems.values()).split())
             cursor = connection.execute(
                 "INSERT INTO passages (page_id, position, anchor, heading, text) VALUES (?, ?, ?, ?, ?)",
@@ -184,12 +211,11 @@ class EmbeddedBackend(SearchBackend):
                 ],
             )
             connection.execute(
-                f"INSERT INTO fts (rowid, {', '.join(fts_query.FTS_COLUMNS)})"
-                f" VALUES (?{', ?' * len(fts_query.FTS_COLUMNS)})",
+                f"INSERT INTO fts (rowid, {', '.join(PASSAGES.columns)}) VALUES (?{', ?' * len(PASSAGES.columns)})",
                 [
                     cursor.lastrowid,
-                    *(texts.get(name, "") for name in FIELD_NAMES),
-                    *(stems.get(name, "") for name in FIELD_NAMES),
+                    *(texts.get(name, "") for name in PASSAGES.raw),
+                    *(stems.get(name, "") for name in PASSAGES.raw),
                 ],
             )
         connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [page.page_id, fold(page.title)])
@@ -276,6 +302,8 @@ class EmbeddedBackend(SearchBackend):
 
         def work(connection):
             counts = self._row_counts(connection, "vocabulary_rows", raw)
+            for word, pages in self._row_counts(connection, "page_text_rows", raw).items():
+                counts[word] = counts.get(word, 0) + pages
             documents = self._row_counts(connection, "page_vocabulary", terms)
             unknown = [
                 word
@@ -324,64 +352,94 @@ class EmbeddedBackend(SearchBackend):
         # Same first letter, with or without diacritics: "č" words sort after "d", so ask for both ranges.
         ranges = {(first, chr(ord(first) + 1))}
         ranges |= {(char, chr(ord(char) + 1)) for char in variants_of(first)}
-        placeholders = ", ".join("?" * len(fts_query.RAW_COLUMNS))
         found = {}
-        for low, high in ranges:
-            rows = connection.execute(
-                "SELECT term, sum(doc) AS documents FROM vocabulary"
-                f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
-                " AND length(term) BETWEEN ? AND ? GROUP BY term",
-                [low, high, *fts_query.RAW_COLUMNS, len(folded) - edits, len(folded) + edits],
-            ).fetchall()
-            for row in rows:
-                if within_edits(folded, fold(row["term"]), edits):
-                    found[row["term"]] = row["documents"]
+        for table, columns in (("vocabulary", PASSAGES.raw), ("page_text_vocabulary", PAGES.raw)):
+            placeholders = ", ".join("?" * len(columns))
+            for low, high in ranges:
+                rows = connection.execute(
+                    f"SELECT term, sum(doc) AS documents FROM {table}"
+                    f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
+                    " AND length(term) BETWEEN ? AND ? GROUP BY term",
+                    [low, high, *columns, len(folded) - edits, len(folded) + edits],
+                ).fetchall()
+                for row in rows:
+                    if within_edits(folded, fold(row["term"]), edits):
+                        found[row["term"]] = found.get(row["term"], 0) + row["documents"]
         return sorted(found.items(), key=lambda item: -item[1])[:MAX_SPELLINGS]
 
     def retrieve(self, plan, level, size):
         return self._read(lambda connection: self._retrieve(connection, plan, level, size))
 
     def _retrieve(self, connection, plan, level, size):
-        for table in ("slot_hits", "own_hits", "page_hits", "slot_weights", "matched"):
+        for table in (
+            "page_hits", "passage_hits", "page_slots", "page_scores", "passage_scores", "pairs", "slot_weights",
+            "matched",
+        ):
             connection.execute(f"DELETE FROM temp.{table}")
         for index, planned in enumerate(plan.slots):
             if not planned.matchable:
                 continue
             connection.execute("INSERT INTO temp.slot_weights VALUES (?, ?)", [index, planned.weight])
             boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
-            connection.execute(
-                f"INSERT INTO temp.slot_hits SELECT rowid, ?, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
-                [index, boost, fts_query.slot_expression(planned)],
-            )
-            if level.name != "all":
+            self._hits(connection, "page_hits", PAGES, index, boost, fts_query.slot_expression(planned, PAGES))
+            if planned.is_common:
+                # bm25 costs ~1.5 µs a row: for a word in most passages, score only its headings; the
+                # running text counts, at a fixed small score, for matching and coverage.
+                headings = fts_query.slot_expression(planned, fts_query.HEADING_COLUMNS)
+                self._hits(connection, "passage_hits", PASSAGES, index, boost, headings)
                 connection.execute(
-                    "INSERT INTO temp.page_hits SELECT rowid, ? FROM fts WHERE fts MATCH ?",
-                    [index, fts_query.page_text_expression(planned)],
+                    "INSERT INTO temp.passage_hits SELECT rowid, ?, ? FROM fts WHERE fts MATCH ?",
+                    [index, COMMON_TEXT_SCORE * boost, fts_query.slot_expression(planned, PASSAGES)],
                 )
-        bonuses = [
-            (fts_query.phrase_expression(plan), PHRASE_BOOST),
-            (fts_query.title_phrase_expression(plan), TITLE_PHRASE_BOOST),
-        ]
-        for expression, boost in bonuses:
-            if expression:
-                connection.execute(
-                    f"INSERT INTO temp.slot_hits SELECT rowid, -1, -{fts_query.BM25} * ? FROM fts WHERE fts MATCH ?",
-                    [boost, expression],
-                )
+            else:
+                expression = fts_query.slot_expression(planned, PASSAGES)
+                self._hits(connection, "passage_hits", PASSAGES, index, boost, expression)
+        # Bonuses (slot -1): the query's terms as a phrase, and as typed inside a title.
+        for table, hits in ((PAGES, "page_hits"), (PASSAGES, "passage_hits")):
+            if expression := fts_query.phrase_expression(plan, table):
+                self._hits(connection, hits, table, -1, PHRASE_BOOST, expression)
+        if expression := fts_query.title_phrase_expression(plan):
+            self._hits(connection, "page_hits", PAGES, -1, TITLE_PHRASE_BOOST, expression)
         connection.execute(
-            "INSERT OR IGNORE INTO temp.own_hits SELECT rowid FROM fts WHERE fts MATCH ?",
-            [fts_query.own_expression(plan)],
+            "INSERT OR IGNORE INTO temp.page_slots SELECT page_id, slot FROM temp.page_hits WHERE slot >= 0"
+        )
+        connection.execute(
+            "INSERT INTO temp.page_scores SELECT page_id, sum(score) FROM temp.page_hits GROUP BY page_id"
+        )
+        connection.execute(
+            "INSERT INTO temp.passage_scores SELECT id, sum(score) FROM temp.passage_hits GROUP BY id"
+        )
+        # A passage matches its own slots and its page's: (passage, slot) pairs of passages with own hits.
+        connection.execute("INSERT OR IGNORE INTO temp.pairs SELECT id, slot FROM temp.passage_hits WHERE slot >= 0")
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.pairs SELECT p.id, s.slot"
+            " FROM temp.passage_scores h JOIN passages p ON p.id = h.id"
+            " JOIN temp.page_slots s ON s.page_id = p.page_id"
         )
         where, parameters = filter_conditions(plan.parsed)
+        # Passages with hits of their own: their score and the page's; the level on both together.
         connection.execute(
             "INSERT INTO temp.matched"
-            " SELECT h.id, p.page_id, p.position, sum(h.score),"
-            "  group_concat(CASE WHEN h.slot >= 0 THEN h.slot END), h.id IN (SELECT id FROM temp.own_hits),"
-            "  (SELECT group_concat(slot) FROM temp.page_hits g WHERE g.id = h.id)"
-            " FROM temp.slot_hits h JOIN passages p ON p.id = h.id JOIN pages d ON d.page_id = p.page_id"
-            " LEFT JOIN temp.slot_weights w ON w.slot = h.slot"
-            f" WHERE {where} GROUP BY h.id HAVING coalesce(sum(w.weight), 0) >= ?",
-            [*parameters, level.required],
+            " SELECT c.id, p.page_id, p.position, own.score + coalesce(ps.score, 0), c.slots, 1,"
+            "  (SELECT group_concat(slot) FROM temp.page_slots s WHERE s.page_id = p.page_id)"
+            " FROM (SELECT x.id AS id, sum(w.weight) AS weight, group_concat(x.slot) AS slots"
+            "   FROM temp.pairs x JOIN temp.slot_weights w ON w.slot = x.slot GROUP BY x.id) c"
+            " JOIN temp.passage_scores own ON own.id = c.id"
+            " JOIN passages p ON p.id = c.id JOIN pages d ON d.page_id = p.page_id"
+            " LEFT JOIN temp.page_scores ps ON ps.page_id = p.page_id"
+            f" WHERE c.weight >= ? AND {where}",
+            [level.required, *parameters],
+        )
+        # Pages whose own text reaches the level: their first passage stands for them (the top of the page).
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.matched"
+            " SELECT p.id, d.page_id, 0, ps.score, c.slots, 0, c.slots"
+            " FROM (SELECT s.page_id AS page_id, sum(w.weight) AS weight, group_concat(s.slot) AS slots"
+            "   FROM temp.page_slots s JOIN temp.slot_weights w ON w.slot = s.slot GROUP BY s.page_id) c"
+            " JOIN pages d ON d.page_id = c.page_id JOIN temp.page_scores ps ON ps.page_id = c.page_id"
+            " JOIN passages p ON p.page_id = d.page_id AND p.position = 0"
+            f" WHERE c.weight >= ? AND {where}",
+            [level.required, *parameters],
         )
         rows = connection.execute(
             "SELECT page_id, position, score, slots, own, page_slots FROM temp.matched"
@@ -402,6 +460,13 @@ class EmbeddedBackend(SearchBackend):
         total = connection.execute("SELECT count(DISTINCT page_id) FROM temp.matched").fetchone()[0]
         facets = self._facet_counts(connection, "SELECT DISTINCT page_id FROM temp.matched", [])
         return Retrieval(candidates=candidates, total=total, facets=facets)
+
+    @staticmethod
+    def _hits(connection, hits, table, slot, boost, expression):
+        connection.execute(
+            f"INSERT INTO temp.{hits} SELECT rowid, ?, -{table.bm25} * ? FROM {table.name} WHERE {table.name} MATCH ?",
+            [slot, boost, expression],
+        )
 
     def browse(self, plan):
         parsed = plan.parsed

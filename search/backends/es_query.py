@@ -177,9 +177,8 @@ def browse_request(parsed, index):
     return search[parsed.offset : parsed.offset + parsed.per_page]
 
 
-def vocabulary_request(terms, raw_words, check_words, prefixes, index):
-    """How many pages hold each analysed term, how many passages each raw word, and the spellings the
-    index has close to the words it may not know (term suggester on every raw word)."""
+def vocabulary_request(terms, raw_words, prefixes, index):
+    """How many pages hold each analysed term and each prefix, and how many passages each raw word."""
     stem_names = [field.stem for field in TEXT_FIELDS]
     raw_names = [field.name for field in TEXT_FIELDS]
     search = Search(index=index).extra(size=0, track_total_hits=False)
@@ -192,7 +191,13 @@ def vocabulary_request(terms, raw_words, check_words, prefixes, index):
     for number, prefix in enumerate(prefixes):
         bucket = search.aggs.bucket(f"p{number}", "filter", prefix_clause(prefix, stem_names))
         bucket.metric("pages", "cardinality", field="page_id", precision_threshold=FACET_PRECISION)
-    for number, word in enumerate(check_words):
+    return search
+
+
+def spelling_request(words, index):
+    """The indexed spellings close to words the index does not know (term suggester on raw words)."""
+    search = Search(index=index).extra(size=0, track_total_hits=False)
+    for number, word in enumerate(words):
         search = search.suggest(
             f"w{number}",
             word,

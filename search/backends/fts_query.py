@@ -1,27 +1,36 @@
 """The FTS5 compiler: a QueryPlan (search/matching.py) as SQLite full-text expressions.
 
-Each slot becomes one MATCH expression; the embedded backend (search/backends/embedded.py) runs one per
-slot, so it knows which slots each passage matched and can apply a MatchLevel with weights in SQL. Words
+Each slot becomes one MATCH expression per table (page text, passage text); the embedded backend
+(search/backends/embedded.py) runs them one by one, so it knows which slots each passage and each page
+matched and applies a MatchLevel with weights in SQL. Words
 reach FTS5 only as quoted phrases built from tokenised words, with quotes doubled: `NEAR(`, `*`, `-` or
 `title:` typed by a user are just text.
 """
 
 from search.analysis import tokens
 from search.matching import EXACT_FORM_BOOST
-from search.schema import PAGE_FIELDS, PASSAGE_FIELDS, TEXT_FIELDS
+from search.schema import PAGE_FIELDS, PASSAGE_FIELDS
 
-RAW_COLUMNS = tuple(field.name for field in TEXT_FIELDS)
-STEM_COLUMNS = tuple(field.stem for field in TEXT_FIELDS)
-FTS_COLUMNS = RAW_COLUMNS + STEM_COLUMNS
-PASSAGE_RAW_COLUMNS = tuple(field.name for field in PASSAGE_FIELDS)
-PASSAGE_STEM_COLUMNS = tuple(field.stem for field in PASSAGE_FIELDS)
-PAGE_RAW_COLUMNS = tuple(field.name for field in PAGE_FIELDS)
-PAGE_STEM_COLUMNS = tuple(field.stem for field in PAGE_FIELDS)
-# bm25 weight per FTS column, in FTS_COLUMNS order.
-COLUMN_WEIGHTS = tuple(field.weight * EXACT_FORM_BOOST for field in TEXT_FIELDS) + tuple(
-    field.weight for field in TEXT_FIELDS
-)
-BM25 = f"bm25(fts, {', '.join(str(weight) for weight in COLUMN_WEIGHTS)})"
+
+class Table:
+    """One FTS5 table of the embedded index: the raw and the analysed column of each of its fields."""
+
+    def __init__(self, name, fields):
+        self.name = name
+        self.raw = tuple(field.name for field in fields)
+        self.stem = tuple(field.stem for field in fields)
+        self.columns = self.raw + self.stem
+        # bm25 weight per column, in `columns` order: exact forms count a little more than lemmas.
+        weights = [field.weight * EXACT_FORM_BOOST for field in fields] + [field.weight for field in fields]
+        self.bm25 = f"bm25({name}, {', '.join(str(weight) for weight in weights)})"
+
+
+# Page text is stored once per page, each passage's own text once per passage: a word in a title is one
+# row to score, not one per passage of the page (what makes the embedded backend fast on long manuals).
+PAGE_TABLE = Table("page_fts", PAGE_FIELDS)
+PASSAGE_TABLE = Table("fts", PASSAGE_FIELDS)
+# The passage columns that say what a passage is about: its heading path.
+HEADING_COLUMNS = Table("fts", [field for field in PASSAGE_FIELDS if field.name == "heading"])
 
 
 def phrase(words):
@@ -41,8 +50,10 @@ def all_of(expressions):
     return "(" + " AND ".join(expressions) + ")"
 
 
-def slot_expression(planned, raw=RAW_COLUMNS, stem=STEM_COLUMNS):
-    """A passage matches the slot through the exact form, every lemma, a synonym or a correction."""
+def slot_expression(planned, table):
+    """A row matches the slot, in the columns of `table`, through the exact form, every lemma, a synonym
+    or a correction."""
+    raw, stem = table.raw, table.stem
     slot = planned.slot
     alternatives = [in_columns(raw, phrase([word.lower() for word in tokens(slot.surface)]))]
     if slot.terms:
@@ -56,30 +67,14 @@ def slot_expression(planned, raw=RAW_COLUMNS, stem=STEM_COLUMNS):
     return any_of(alternatives)
 
 
-def own_expression(plan):
-    """Passages that match some slot in their own heading or text, not only in the page text."""
-    return any_of(
-        [
-            slot_expression(planned, PASSAGE_RAW_COLUMNS, PASSAGE_STEM_COLUMNS)
-            for planned in plan.slots
-            if planned.matchable
-        ]
-    )
-
-
-def page_text_expression(planned):
-    """The slot in the page's own text (title, summary, labels, facts), for ranking partial matches."""
-    return slot_expression(planned, PAGE_RAW_COLUMNS, PAGE_STEM_COLUMNS)
-
-
-def phrase_expression(plan):
+def phrase_expression(plan, table):
     """All the query's terms next to each other, in order: a bonus, never a match on its own."""
     terms = plan.parsed.terms
-    return in_columns(STEM_COLUMNS, phrase(terms)) if len(terms) >= 2 else None
+    return in_columns(table.stem, phrase(terms)) if len(terms) >= 2 else None
 
 
 def title_phrase_expression(plan):
-    """The query as typed inside a page's title: a bonus."""
+    """The query as typed inside a page's title (a PAGE_TABLE expression): a bonus."""
     words = plan.typed_words
     return in_columns(("title",), phrase(words)) if len(words) >= 2 else None
 

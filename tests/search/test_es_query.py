@@ -142,10 +142,15 @@ def test_browse_request_lists_first_passages_newest_first():
     assert (body["from"], body["size"]) == (20, 10)
 
 
-def test_vocabulary_request_counts_terms_and_asks_for_spellings():
-    body = components.vocabulary_request(["kurz"], ["do"], ["ochrna"], ["ubytovn"], "idx").to_dict()
+def test_vocabulary_request_counts_pages_per_term_and_prefix():
+    body = components.vocabulary_request(["kurz"], ["do"], ["ubytovn"], "idx").to_dict()
     assert body["size"] == 0 and set(body["aggs"]) == {"pages", "t0", "r0", "p0"}
     assert body["aggs"]["t0"]["aggs"]["pages"]["cardinality"]["field"] == "page_id"
+    assert body["aggs"]["p0"]["filter"]["multi_match"]["type"] == "phrase_prefix"
+
+
+def test_spelling_request_asks_the_suggester_on_raw_words():
+    body = components.spelling_request(["ochrna"], "idx").to_dict()
     assert body["suggest"]["w0"]["text"] == "ochrna"
     assert body["suggest"]["w0"]["term"]["field"] == "spelling"
 
