@@ -165,17 +165,24 @@ def within_edits(a, b, limit):
     return DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
+def data_entries(data, source, keys, language_key="language", noun="rule"):
+    """(where, entry) for each entry of a YAML list in analysis_data/ or search/quality/: a dict with exactly
+    `keys` and a known language. A mistake names the file and the entry, so an editor can fix it."""
+    if not isinstance(data, list):
+        raise AnalysisDataError(f"{source}: expected a list of {noun}s")
+    for number, entry in enumerate(data, start=1):
+        where = f"{source}, {noun} {number}"
+        if not isinstance(entry, dict) or set(entry) != keys:
+            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(keys))}")
+        if entry[language_key] not in LANGUAGES:
+            raise AnalysisDataError(f"{where}: {language_key} must be one of {', '.join(LANGUAGES)}")
+        yield where, entry
+
+
 def parse_fillers(data, source):
     """{language: frozenset of terms} from the filler rules; a mistake names the file and the rule."""
-    if not isinstance(data, list):
-        raise AnalysisDataError(f"{source}: expected a list of rules")
     found = {}
-    for number, rule in enumerate(data, start=1):
-        where = f"{source}, rule {number}"
-        if not isinstance(rule, dict) or set(rule) != FILLER_KEYS:
-            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(FILLER_KEYS))}")
-        if rule["language"] not in LANGUAGES:
-            raise AnalysisDataError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
+    for where, rule in data_entries(data, source, FILLER_KEYS):
         words = rule["words"]
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             raise AnalysisDataError(f"{where}: words must be a list of non-empty strings")

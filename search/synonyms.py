@@ -14,11 +14,11 @@ from django.db.models import Count, Max
 
 from search.analysis import (
     DATA_DIR,
-    LANGUAGES,
     AnalysisDataError,
     allowed_edits,
     analyse,
     analysed_tokens,
+    data_entries,
     within_edits,
 )
 
@@ -124,15 +124,8 @@ class SynonymSet:
 
 def parse_rules(data, source):
     """Validate rules loaded from YAML; a mistake names the file and the rule so an editor can fix it."""
-    if not isinstance(data, list):
-        raise AnalysisDataError(f"{source}: expected a list of rules")
     rules = []
-    for number, item in enumerate(data, start=1):
-        where = f"{source}, rule {number}"
-        if not isinstance(item, dict) or set(item) != RULE_KEYS:
-            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(RULE_KEYS))}")
-        if item["language"] not in LANGUAGES:
-            raise AnalysisDataError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
+    for where, item in data_entries(data, source, RULE_KEYS):
         terms = item["terms"]
         if not isinstance(terms, list) or len(terms) < 2 or not all(isinstance(t, str) and t.strip() for t in terms):
             raise AnalysisDataError(f"{where}: terms must be a list of at least two non-empty strings")

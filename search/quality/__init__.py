@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from search.analysis import LANGUAGES, AnalysisDataError, analyse, fold
+from search.analysis import AnalysisDataError, analyse, data_entries, fold
 
 QUERIES_DIR = Path(__file__).resolve().parent
 QUERY_KEYS = {"q", "lang", "category", "answer"}
@@ -48,15 +48,8 @@ class Shown:
 
 def parse_queries(data, source):
     """JudgedQueries from one YAML file; a mistake names the file and the entry."""
-    if not isinstance(data, list):
-        raise AnalysisDataError(f"{source}: expected a list of queries")
     queries = []
-    for number, entry in enumerate(data, start=1):
-        where = f"{source}, query {number}"
-        if not isinstance(entry, dict) or set(entry) != QUERY_KEYS:
-            raise AnalysisDataError(f"{where}: needs exactly the keys {', '.join(sorted(QUERY_KEYS))}")
-        if entry["lang"] not in LANGUAGES:
-            raise AnalysisDataError(f"{where}: lang must be one of {', '.join(LANGUAGES)}")
+    for where, entry in data_entries(data, source, QUERY_KEYS, language_key="lang", noun="query"):
         answers = entry["answer"] if isinstance(entry["answer"], list) else [entry["answer"]]
         if not answers or not all(isinstance(a, dict) and "page" in a and set(a) <= {"page", "text"} for a in answers):
             raise AnalysisDataError(f"{where}: answer is {{page, text}} or a list of them")

@@ -211,3 +211,30 @@ def test_autocomplete(client, index):
     ]
     assert client.get("/api/search/autocomplete/", {"q": "", "lang": "cs"}).json()["results"] == []
     assert client.get("/api/search/autocomplete/", {"q": "kur", "lang": "xx"}).status_code == 400
+
+
+def test_a_czech_answer_links_to_its_translation_in_the_readers_language(client, settings, tmp_path, locales):
+    from hub.manuals.models import ManualPage
+    from search.pages import iter_indexed_pages
+    from tests.search.conftest import build_content_tree
+
+    settings.SEARCH_BACKEND = "embedded"
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "translations.sqlite3"
+    tree = build_content_tree()
+    czech = tree.manuals.add_child(
+        instance=ManualPage(title="Intervenční centrum", slug="intervencni-centrum", summary="Pomoc obětem domácího násilí.")
+    )
+    tree.home.copy_for_translation(locales["uk"]).save_revision().publish()
+    tree.manuals.copy_for_translation(locales["uk"]).save_revision().publish()
+    ukrainian = czech.copy_for_translation(locales["uk"])
+    ukrainian.title, ukrainian.summary = "Кризовий центр", "Допомога постраждалим."
+    ukrainian.save_revision().publish()
+    EmbeddedBackend.from_settings().rebuild(iter_indexed_pages())
+
+    data = client.get("/api/search/", {"q": "domácí násilí", "lang": "uk"}).json()
+
+    [result] = data["results"]
+    assert data["fallback_locale"] == "cs" and result["locale"] == "cs"
+    assert result["translation_url"] == ukrainian.get_url()
+    html = client.get("/uk/search/", {"q": "domácí násilí"}).content.decode()
+    assert f'href="{ukrainian.get_url()}"' in html
