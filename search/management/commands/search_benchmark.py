@@ -84,7 +84,9 @@ class Command(BaseCommand):
         logging.disable(logging.INFO)
         try:
             with tempfile.TemporaryDirectory(prefix="rozcestnik-bench-") as directory:
-                call_command("load_demo_content", stdout=io.StringIO())
+                # Publishing the demo pages feeds the outbox: into a scratch index, never the developer's.
+                with override_settings(SEARCH_BACKEND="embedded", SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3"):
+                    call_command("load_demo_content", stdout=io.StringIO())
                 pool = TextPool.from_corpus()
                 self.stdout.write(f"Text pool: {len(pool.sentences)} sentences, {len(pool.headings)} headings.")
                 parent = self.manual_library()

@@ -45,7 +45,9 @@ class Command(BaseCommand):
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             with tempfile.TemporaryDirectory(prefix="rozcestnik-quality-") as directory:
-                self.load_corpus()
+                # Publishing pages feeds the outbox: into a scratch index, never the developer's.
+                with override_settings(SEARCH_BACKEND="embedded", SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3"):
+                    self.load_corpus()
                 rows = self.measure(queries, Path(directory), elasticsearch_url)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
