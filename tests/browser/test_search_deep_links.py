@@ -8,6 +8,7 @@ from hub.manuals.models import ManualIndexPage, ManualPage
 from search.backends.embedded import EmbeddedBackend
 from search.pages import iter_indexed_pages
 from tests.browser.public_site import build_public_site
+from tests.browser.test_smoke import serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +56,10 @@ def test_a_result_opens_its_page_at_the_section_that_answers(live_server, page, 
 
 
 def test_other_matching_sections_open_from_the_result(live_server, page, long_manual):
-    page.goto(f"{live_server.url}/cs/search/?q=azylové+domy+rodiny")
+    # With a word no page has: a partial match, its missing word struck through.
+    page.goto(f"{live_server.url}/cs/search/?q=azylové+domy+rodiny+xylofon")
+    assert page.locator(".search-hit__missing s").first.inner_text() == "xylofon"
+    assert serious_accessibility_violations(page) == []
 
     more = page.locator(".search-hit__more").first
     more.locator("summary").click()
