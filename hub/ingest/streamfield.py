@@ -4,7 +4,8 @@ import re
 import uuid
 from html import escape
 
-from hub.ingest.cleaning import URL_RE, BulletList, Paragraph, Table
+from hub.ingest.document import BulletList, Paragraph, Table
+from hub.ingest.line_repair import URL_RE
 
 SUMMARY_LENGTH = 600
 # "Zajistit podporu školení – MV, CPIC, NNO." → task "Zajistit podporu školení", responsible "MV, CPIC, NNO"
@@ -141,8 +142,16 @@ def linkify(text):
     return "".join(parts)
 
 
-def summary_from(document):
-    return shorten(document.first_paragraph())
+def summary_and_rest(document):
+    """The page's summary (its first paragraph) and the document left for the body: a paragraph that
+    fits the summary whole is not repeated at the top of the body, unless it holds a link (the
+    summary is plain text, so the body keeps the clickable version)."""
+    paragraph = document.first_paragraph()
+    if paragraph is None:
+        return "", document
+    summary = shorten(paragraph.text)
+    moved = summary == paragraph.text and linkify(paragraph.text) == escape(paragraph.text)
+    return summary, document.without(paragraph) if moved else document
 
 
 def shorten(text, limit=SUMMARY_LENGTH):

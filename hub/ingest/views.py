@@ -31,6 +31,9 @@ class ImportDocumentView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def get_initial(self):
         initial = super().get_initial()
         if document_id := self.request.GET.get("document"):
@@ -61,13 +64,14 @@ class ImportDocumentView(WagtailAdminTemplateMixin, FormView):
                 filename,
                 kind=data["kind"],
                 parent=data["parent"],
-                locale=data["locale"],
                 user=self.request.user,
                 original=document,
             )
         except (ExtractionError, ImportRefused) as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
+        for note in outcome.notes:
+            messages.warning(self.request, f"{filename}: {note}")
         pages = outcome.pages
         if len(pages) == 1:
             message = _("“%(title)s” was imported from %(file)s as a draft.")

@@ -16,3 +16,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ELASTICSEARCH_INDEX_PREFIX = "test-rozcestnik"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+INGEST_EXTRACT_IN_BACKGROUND = False  # extract document text right after commit: deterministic tests

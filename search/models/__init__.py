@@ -1,5 +1,4 @@
-from search.models.attachments import AttachmentText
 from search.models.outbox import IndexUpdate
 from search.models.synonyms import SynonymRule
 
-__all__ = ["AttachmentText", "IndexUpdate", "SynonymRule"]
+__all__ = ["IndexUpdate", "SynonymRule"]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from hub.ingest.cleaning import BulletList, Paragraph, Table, clean_text
+from hub.ingest.cleaning import clean_text
+from hub.ingest.document import BulletList, Paragraph, Table
 from hub.ingest.goals import looks_like_goals_document, parse_goals
 from hub.ingest.streamfield import body_blocks, linkify, shorten
 from tests.hub.ingest.conftest import SEEDS_DIR
