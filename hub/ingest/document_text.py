@@ -22,6 +22,7 @@ from django.db import close_old_connections, transaction
 from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
+from wagtail.utils.file import hash_filelike
 
 from hub.ingest.extraction import ExtractionError
 from hub.ingest.isolation import extract_isolated
@@ -39,7 +40,7 @@ IDLE_SECONDS = 60
 def extracted_pages(document):
     """[(page number or None, text), …] of a document; None while its text is not extracted yet."""
     try:
-        file_hash = document.get_file_hash()
+        file_hash = file_hash_of(document)
     except OSError as error:  # the file is missing from storage: nothing to extract
         logger.warning("Document %s (%r) cannot be read: %s", document.pk, document.filename, error)
         return []
@@ -50,6 +51,15 @@ def extracted_pages(document):
     if stored is None:
         return None
     return [(number, text) for number, text in stored.pages]
+
+
+def file_hash_of(document):
+    """Wagtail's SHA-1 of the document's file, computed without saving the document (saving from
+    the background thread would compete with the editor's request for the database)."""
+    if not document.file_hash:
+        with document.file.open("rb") as file:
+            document.file_hash = hash_filelike(file)
+    return document.file_hash
 
 
 def stored_text(file_hash):
@@ -67,7 +77,7 @@ def pages_using(document):
 def store_extraction(document, extraction=None, error=""):
     """Record the text (an Extraction) or the error of a document's current file."""
     stored, _created = DocumentText.objects.update_or_create(
-        file_hash=document.get_file_hash(),
+        file_hash=file_hash_of(document),
         defaults={
             "filename": document.filename[:255],
             "pages": [list(page) for page in extraction.pages] if extraction else [],
@@ -108,7 +118,7 @@ def extract_if_missing(document_id):
     if document is None:
         return
     try:
-        file_hash = document.get_file_hash()
+        file_hash = file_hash_of(document)
     except OSError:
         return
     if not DocumentText.objects.filter(file_hash=file_hash).exists():

@@ -1,4 +1,4 @@
-"""The admin forms behind "Import document": the upload itself, and confirming proposed taxonomy terms."""
+"""The admin forms behind "Import document": the upload, then confirming proposed taxonomy terms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from hub.ingest.extraction import SUPPORTED_EXTENSIONS
 from hub.ingest.importer import AUTO, PAGE_MODELS
 from hub.ingest.models import PageKind
+from hub.ingest.proposals import PROPOSED_FIELDS
 from hub.organisations.models import OrganisationPage
 
 
@@ -94,3 +95,35 @@ class ImportDocumentForm(forms.Form):
         if bool(cleaned.get("upload")) == bool(cleaned.get("document")):
             raise forms.ValidationError(_("Upload a file or choose a document (one of them)."))
         return cleaned
+
+
+class ProposalChoiceField(forms.ModelMultipleChoiceField):
+    """Proposed values as checkboxes labelled with how often the text names them."""
+
+    def __init__(self, label, proposals):
+        self.mentions = {proposal.value.pk: proposal.mentions for proposal in proposals}
+        model = type(proposals[0].value)
+        super().__init__(
+            label=label,
+            queryset=model.objects.filter(pk__in=self.mentions),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def label_from_instance(self, value):
+        name = value.title if hasattr(value, "title") else value.name
+        return _("%(name)s (named %(count)d×)") % {"name": name, "count": self.mentions[value.pk]}
+
+
+class ConfirmTermsForm(forms.Form):
+    """One checkbox list per relation with proposals, every proposal ticked until the editor says no."""
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        by_field = {}
+        for proposal in proposals:
+            by_field.setdefault(proposal.field, []).append(proposal)
+        for field, (label, _model) in PROPOSED_FIELDS.items():
+            if field in by_field:
+                self.fields[field] = ProposalChoiceField(label, by_field[field])
+                self.fields[field].initial = [p.value.pk for p in by_field[field]]

@@ -30,6 +30,14 @@ ABBREVIATIONS = set(
 OPENING_PUNCTUATION = "„“\"'‚(["
 MAX_HEADING_LENGTH = 150
 MAX_TITLE_LENGTH = 200
+MAX_SUBTITLE_LENGTH = 160
+# What a subtitle line names: a year, a date, a version, a month ("březen 2024", "v. 1.2", "12. 3. 2024").
+SUBTITLE_RE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\b(?:verze|version|aktualizace|vydání|stav k)\b"
+    r"|\bv\.\s?\d|\b(?:leden|ledna|únor|února|březen|března|duben|dubna|květen|května|červen|června"
+    r"|červenec|července|srpen|srpna|září|říjen|října|listopad|listopadu|prosinec|prosince)\b",
+    re.IGNORECASE,
+)
 
 
 def recognise_structure(lines, *, fallback_title="", wrapped=None):
@@ -37,6 +45,7 @@ def recognise_structure(lines, *, fallback_title="", wrapped=None):
     layout = measure_layout(lines, wrapped)
     sections = build_document(group_blocks(lines, layout), layout)
     title = take_title(sections, fallback_title)
+    mark_subtitle(sections)
     sections = [section for section in sections if section.heading or section.blocks]
     return CleanDocument(title=title[:MAX_TITLE_LENGTH].strip(), sections=sections)
 
@@ -276,6 +285,27 @@ def split_glued_title(title, section):
     """'Města a inkluzivní strategieMetodické materiály…' → title + a subtitle paragraph."""
     parts = GLUED_WORDS_RE.split(title, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) >= 2:
-        section.blocks.insert(0, Paragraph(parts[1].strip()))
+        section.blocks.insert(0, Paragraph(parts[1].strip(), subtitle=True))
         return parts[0].strip()
     return title
+
+
+def mark_subtitle(sections):
+    """The line right under the title that names a date, year or version ("CPIC Jihlava, verze 2,
+    březen 2024") is a subtitle: neither a heading nor the summary."""
+    if not sections or sections[0].heading is not None:
+        return
+    first = sections[0]
+    if first.blocks:
+        candidate = first.blocks[0]
+        if (
+            isinstance(candidate, Paragraph)
+            and len(candidate.text) <= MAX_SUBTITLE_LENGTH
+            and SUBTITLE_RE.search(candidate.text)
+        ):
+            candidate.subtitle = True
+        return
+    following = sections[1] if len(sections) > 1 else None
+    if following and following.heading and SUBTITLE_RE.search(following.heading):
+        sections.pop(1)
+        first.blocks = [Paragraph(following.heading, subtitle=True), *following.blocks]

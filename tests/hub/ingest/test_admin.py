@@ -133,3 +133,28 @@ def test_html_after_an_unclosed_svg_is_imported_and_the_editor_told_what_was_lef
     assert "Text za obrázkem." in str(page.body)
     shown = [str(message) for message in response.context["messages"]]
     assert "praxe.html: Left out as not text: 1 SVG graphic." in shown
+
+
+def visible_text(html):
+    """The text a person reads: markup, scripts, styles and templates removed."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for hidden in tree.css("script, style, template, noscript, [hidden]"):
+        hidden.decompose()
+    return " ".join(tree.body.text(separator=" ").split())
+
+
+def test_the_import_page_is_in_czech_for_a_czech_editor(client, tree):
+    user = get_user_model().objects.create_superuser("cesky", "cesky@example.org", "heslo")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "cs"
+    profile.save()
+    client.force_login(user)
+
+    text = visible_text(client.get(IMPORT_URL).content.decode())
+
+    for czech in ("Importovat dokument", "Soubor", "Vložit pod", "Vytvořit koncept stránky"):
+        assert czech in text
+    for english in ("Import document", "File", "Under", "Create draft page", "detect", "Choose"):
+        assert english not in text, english
