@@ -1,28 +1,62 @@
-"""Admin: editors maintain synonym rules as snippets (Search → Synonym rules); the dashboard warns when
-semantic search is off because its model could not load."""
+"""Admin: the search vocabulary (synonym rules and the terminology glossary) as editable snippets, and
+a dashboard warning when semantic search is off because its model could not load."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.core.admin_columns import YesNoColumn
 from search.embedding import embedder_problem
-from search.models import SynonymRule
+from search.models import GlossaryConcept, SynonymRule
 
 
 class SynonymRuleViewSet(SnippetViewSet):
     model = SynonymRule
     icon = "search"
     menu_label = _("Synonym rules")
-    menu_order = 900
-    add_to_admin_menu = True
-    list_display = ["__str__", "language", "enabled", "note", "updated_at"]
+    list_display = [
+        "__str__",
+        "language",
+        YesNoColumn("enabled", label=_("enabled"), sort_key="enabled"),
+        YesNoColumn("is_builtin", label=_("built-in"), sort_key="builtin_key"),
+        "note",
+        "updated_at",
+    ]
     list_filter = ["language", "enabled"]
+    search_fields = ["terms", "note"]
     ordering = ["language", "terms"]
 
 
-register_snippet(SynonymRuleViewSet)
+class GlossaryConceptViewSet(SnippetViewSet):
+    model = GlossaryConcept
+    icon = "list-ul"
+    menu_label = _("Terminology glossary")
+    list_display = [
+        "__str__",
+        Column("abbreviations", label=_("abbreviations")),
+        YesNoColumn("enabled", label=_("enabled"), sort_key="enabled"),
+        YesNoColumn("is_builtin", label=_("built-in"), sort_key="builtin_key"),
+        "note",
+        "updated_at",
+    ]
+    list_filter = ["enabled"]
+    search_fields = ["terms_cs", "terms_uk", "terms_en", "abbreviations", "note"]
+    ordering = ["terms_cs"]
+    list_per_page = 50
+
+
+class SearchVocabularyGroup(SnippetViewSetGroup):
+    items = (SynonymRuleViewSet, GlossaryConceptViewSet)
+    menu_icon = "search"
+    menu_label = _("Search vocabulary")
+    menu_name = "search-vocabulary"
+    menu_order = 900
+
+
+register_snippet(SearchVocabularyGroup)
 
 
 class EmbedderWarningPanel(Component):
