@@ -8,6 +8,7 @@ with the key of their shipped entry, so editors see, correct and switch them off
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 LANGUAGE_CHOICES = [("cs", "čeština"), ("uk", "українська"), ("en", "English")]
 
@@ -16,7 +17,37 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class SynonymRule(models.Model):
+class VocabularyEntry(models.Model):
+    """What synonym rules and glossary concepts share: an on/off switch and the mark of a shipped entry."""
+
+    enabled = models.BooleanField(_("enabled"), default=True)
+    builtin_key = models.CharField(
+        _("built-in"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Set on entries shipped with Rozcestník; to retire one, switch it off rather than delete it."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["builtin_key"],
+                condition=~models.Q(builtin_key=""),
+                name="%(app_label)s_%(class)s_builtin_key",
+            )
+        ]
+
+    @property
+    def is_builtin(self):
+        return bool(self.builtin_key)
+
+
+class SynonymRule(VocabularyEntry):
     """Terms that mean the same in searches, e.g. "OSP" and "odborné sociální poradenství"."""
 
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="cs")
@@ -29,36 +60,21 @@ class SynonymRule(models.Model):
     note = models.CharField(
         _("note"), max_length=300, blank=True, help_text=_("Why this rule exists.")
     )
-    enabled = models.BooleanField(_("enabled"), default=True)
-    builtin_key = models.CharField(
-        _("built-in rule"),
-        max_length=200,
-        blank=True,
-        editable=False,
-        help_text=_(
-            "Set on rules shipped with Rozcestník; to retire one, switch it off rather than delete it."
-        ),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("terms"),
+        FieldPanel("note"),
+        FieldPanel("enabled"),
+    ]
+
+    class Meta(VocabularyEntry.Meta):
         ordering = ["language", "terms"]
         verbose_name = _("synonym rule")
         verbose_name_plural = _("synonym rules")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["builtin_key"],
-                condition=~models.Q(builtin_key=""),
-                name="synonym_rule_builtin_key",
-            )
-        ]
 
     def __str__(self):
         return " ↔ ".join(self.term_list())
-
-    @property
-    def is_builtin(self):
-        return bool(self.builtin_key)
 
     def term_list(self):
         return lines(self.terms)
@@ -68,7 +84,7 @@ class SynonymRule(models.Model):
             raise ValidationError({"terms": _("Enter at least two terms, one per line.")})
 
 
-class GlossaryConcept(models.Model):
+class GlossaryConcept(VocabularyEntry):
     """One concept of the field named in Czech, Ukrainian and English, with its abbreviations.
 
     A query naming the concept in any of these ways can also find text that names it in another
@@ -101,36 +117,23 @@ class GlossaryConcept(models.Model):
         blank=True,
         help_text=_("What the concept is, and where the terms come from."),
     )
-    enabled = models.BooleanField(_("enabled"), default=True)
-    builtin_key = models.CharField(
-        _("built-in concept"),
-        max_length=100,
-        blank=True,
-        editable=False,
-        help_text=_(
-            "Set on concepts shipped with Rozcestník; to retire one, switch it off rather than delete it."
-        ),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    panels = [
+        FieldPanel("terms_cs"),
+        FieldPanel("terms_uk"),
+        FieldPanel("terms_en"),
+        FieldPanel("abbreviations"),
+        FieldPanel("note"),
+        FieldPanel("enabled"),
+    ]
+
+    class Meta(VocabularyEntry.Meta):
         ordering = ["terms_cs", "terms_en"]
         verbose_name = _("glossary concept")
         verbose_name_plural = _("terminology glossary")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["builtin_key"],
-                condition=~models.Q(builtin_key=""),
-                name="glossary_concept_builtin_key",
-            )
-        ]
 
     def __str__(self):
         return " ↔ ".join(terms[0] for terms in self.terms_by_language().values() if terms) or "—"
-
-    @property
-    def is_builtin(self):
-        return bool(self.builtin_key)
 
     def terms_by_language(self):
         return {"cs": lines(self.terms_cs), "uk": lines(self.terms_uk), "en": lines(self.terms_en)}
