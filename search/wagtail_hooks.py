@@ -1,6 +1,7 @@
 """Admin: the search vocabulary (synonym rules and the terminology glossary) as editable snippets, and
 a dashboard warning when semantic search is off because its model could not load."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -20,14 +21,13 @@ class SynonymRuleViewSet(SnippetViewSet):
     list_display = [
         "__str__",
         "language",
-        YesNoColumn("enabled", label=_("enabled"), sort_key="enabled"),
-        YesNoColumn("is_builtin", label=_("built-in"), sort_key="builtin_key"),
+        YesNoColumn("enabled", label=capfirst(_("enabled")), sort_key="enabled"),
+        YesNoColumn("is_builtin", label=capfirst(_("built-in")), sort_key="builtin_key"),
         "note",
         "updated_at",
     ]
     list_filter = ["language", "enabled"]
     search_fields = ["terms", "note"]
-    ordering = ["language", "terms"]
 
 
 class GlossaryConceptViewSet(SnippetViewSet):
@@ -36,15 +36,14 @@ class GlossaryConceptViewSet(SnippetViewSet):
     menu_label = _("Terminology glossary")
     list_display = [
         "__str__",
-        Column("abbreviations", label=_("abbreviations")),
-        YesNoColumn("enabled", label=_("enabled"), sort_key="enabled"),
-        YesNoColumn("is_builtin", label=_("built-in"), sort_key="builtin_key"),
+        Column("abbreviations", label=capfirst(_("abbreviations"))),
+        YesNoColumn("enabled", label=capfirst(_("enabled")), sort_key="enabled"),
+        YesNoColumn("is_builtin", label=capfirst(_("built-in")), sort_key="builtin_key"),
         "note",
         "updated_at",
     ]
     list_filter = ["enabled"]
     search_fields = ["terms_cs", "terms_uk", "terms_en", "abbreviations", "note"]
-    ordering = ["terms_cs"]
     list_per_page = 50
 
 

@@ -7,6 +7,7 @@ with the key of their shipped entry, so editors see, correct and switch them off
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -30,7 +31,7 @@ class VocabularyEntry(models.Model):
             "Set on entries shipped with Rozcestník; to retire one, switch it off rather than delete it."
         ),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -69,7 +70,7 @@ class SynonymRule(VocabularyEntry):
     ]
 
     class Meta(VocabularyEntry.Meta):
-        ordering = ["language", "terms"]
+        ordering = ["language", Lower("terms")]
         verbose_name = _("synonym rule")
         verbose_name_plural = _("synonym rules")
 
@@ -128,7 +129,7 @@ class GlossaryConcept(VocabularyEntry):
     ]
 
     class Meta(VocabularyEntry.Meta):
-        ordering = ["terms_cs", "terms_en"]
+        ordering = [Lower("terms_cs"), Lower("terms_en")]
         verbose_name = _("glossary concept")
         verbose_name_plural = _("terminology glossary")
 
