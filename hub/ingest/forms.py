@@ -59,7 +59,7 @@ class ImportDocumentForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Create"),
-        choices=[(AUTO, _("detect (operational goals or manual)")), *PageKind.choices],
+        choices=[(AUTO, _("detect automatically")), *PageKind.choices],
         initial=AUTO,
         help_text=_(
             "Under a section page the kind of that section is created; under an organisation, "

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from hub.core.editorial import CPIC_EDITORS, ensure_organisation_group, setup_editorial
 from hub.manuals.models import ManualPage
+from hub.organisations.editorial import CPIC_EDITORS, ensure_organisation_group, setup_editorial
 from hub.taxonomy.models import Region
 from tests.browser.test_smoke import serious_accessibility_violations
 from tests.hub.ingest.conftest import build_page_tree

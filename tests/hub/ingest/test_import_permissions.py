@@ -10,9 +10,13 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 
-from hub.core.editorial import CPIC_EDITORS, MUNICIPAL_EDITORS, ensure_organisation_group
-from hub.core.editorial import setup_editorial as setup_editorial_groups
 from hub.manuals.models import ManualPage
+from hub.organisations.editorial import (
+    CPIC_EDITORS,
+    MUNICIPAL_EDITORS,
+    ensure_organisation_group,
+    setup_editorial,
+)
 from hub.organisations.models import OrganisationPage
 from tests.hub.ingest.conftest import MANUAL_TEXT
 from tests.hub.ingest.test_importer import GOALS_TEXT
@@ -28,7 +32,7 @@ def organisations(tree):
     jihlava = tree.organisations.add_child(
         instance=OrganisationPage(title="CPIC Jihlava", slug="cpic-jihlava")
     )
-    setup_editorial_groups()
+    setup_editorial()
     return praha, jihlava
 
 
