@@ -71,7 +71,9 @@ def pages_using(document):
     references = ReferenceIndex.get_references_to(document).filter(
         base_content_type=ReferenceIndex._get_base_content_type(Page)
     )
-    return list(Page.objects.filter(pk__in=references.values("object_id")).specific())
+    # object_id is text (it may name any model): compare as integers, which PostgreSQL insists on.
+    page_ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+    return list(Page.objects.filter(pk__in=page_ids).specific())
 
 
 def store_extraction(document, extraction=None, error=""):

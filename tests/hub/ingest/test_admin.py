@@ -43,13 +43,13 @@ def test_menu_and_form_are_shown_to_editors(client, editor, locales):
     )
 
 
-def test_uploaded_file_becomes_a_draft_and_opens_in_the_editor(client, editor, tree):
+def test_uploaded_file_becomes_a_draft_and_goes_on_to_the_tag_step(client, editor, tree):
     upload = SimpleUploadedFile("prirucka.txt", MANUAL_TEXT.encode(), content_type="text/plain")
     response = post(client, tree.manuals, upload=upload)
 
     page = ManualPage.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert response.url == reverse("ingest:confirm_terms", args=[page.pk])
     assert not page.live and page.title == "Příručka pro obce"
     assert page.latest_revision.user == editor
 
