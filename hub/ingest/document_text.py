@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.utils.file import hash_filelike
 
-from hub.ingest.extraction import ExtractionError
+from hub.ingest.extraction import ExtractionError, read_bytes
 from hub.ingest.isolation import extract_isolated
 from hub.ingest.models import DocumentText
 
@@ -93,7 +93,7 @@ def extract_document_text(document):
     """Extract and store a document's text now (in the limited child process), then announce it."""
     try:
         with document.file.open("rb") as file:
-            data = file.read()
+            data = read_bytes(file, document.filename)  # refuses files over INGEST_MAX_FILE_SIZE
         stored = store_extraction(document, extract_isolated(data, document.filename))
     except ExtractionError as error:
         logger.warning("Text of document %s not extracted: %s", document.pk, error)

@@ -79,3 +79,11 @@ def test_in_production_extraction_waits_for_the_upload_to_commit(
         assert queued == []  # not while the upload's transaction is open
     assert queued == [document.pk]
     assert extracted_pages(document) is None  # not extracted yet: search indexes without it
+
+
+def test_a_document_over_the_size_limit_is_recorded_as_too_large(db, media_in_tmp, settings):
+    settings.INGEST_MAX_FILE_SIZE = 1024
+    document = upload("velky.txt", b"a" * 2048)
+
+    assert extracted_pages(document) == []
+    assert "the file is too large" in DocumentText.objects.get().error
