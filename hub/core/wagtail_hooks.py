@@ -1,6 +1,8 @@
 """Admin hooks of hub.core."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -34,3 +36,8 @@ hooks.register("before_edit_snippet", warn_on_opening_the_editor)
 # Right after publishing the source, the editor learns that its translations now lag behind.
 hooks.register("after_publish_page", warn_when_translations_are_out_of_date)
 hooks.register("after_edit_snippet", warn_when_translations_are_out_of_date)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
