@@ -27,79 +27,19 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.exceptions import FieldDoesNotExist  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from wagtail import blocks  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
+
+from tests.form_data import edit_form_data  # noqa: E402
 
 # Blocks in the long manual: a methodology document of 60-80 printed pages has about this many.
 LONG_MANUAL_BLOCKS = 240
 ROUNDS = 5
 BENCH_PASSWORD = "bench-only-password-1"
 EDITOR = "editor.jihlava"
-
-
-def stream_form_data(block, value, prefix, data):
-    """POST data for a block value as Wagtail's block widgets send it (what the editor's browser posts)."""
-    if isinstance(block, blocks.StreamBlock):
-        data[f"{prefix}-count"] = len(value)
-        for index, child in enumerate(value):
-            data[f"{prefix}-{index}-type"] = child.block_type
-            data[f"{prefix}-{index}-id"] = child.id or ""
-            data[f"{prefix}-{index}-deleted"] = ""
-            data[f"{prefix}-{index}-order"] = index
-            stream_form_data(child.block, child.value, f"{prefix}-{index}-value", data)
-    elif isinstance(block, blocks.ListBlock):
-        items = list(value.bound_blocks) if hasattr(value, "bound_blocks") else value
-        data[f"{prefix}-count"] = len(items)
-        for index, item in enumerate(items):
-            data[f"{prefix}-{index}-id"] = getattr(item, "id", "") or ""
-            data[f"{prefix}-{index}-deleted"] = ""
-            data[f"{prefix}-{index}-order"] = index
-            stream_form_data(block.child_block, getattr(item, "value", item), f"{prefix}-{index}-value", data)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            stream_form_data(child_block, value.get(name), f"{prefix}-{name}", data)
-    else:
-        state = block.get_form_state(value)
-        if isinstance(state, dict):  # choosers: the widget posts the chosen object's id
-            state = state.get("id", "")
-        elif isinstance(state, list | tuple):
-            state = state[0] if state else ""
-        data[prefix] = "" if state is None else state
-
-
-def edit_form_data(form):
-    """POST data for an unbound Wagtail page form: fields, stream fields and inline formsets."""
-    from wagtail.fields import StreamField
-
-    data = {}
-    for name in form.fields:
-        try:
-            model_field = form._meta.model._meta.get_field(name)
-        except FieldDoesNotExist:
-            model_field = None
-        value = form[name].value()
-        if isinstance(model_field, StreamField):
-            stream_form_data(model_field.stream_block, getattr(form.instance, name), name, data)
-        elif value is None or value is False:
-            continue
-        elif isinstance(value, list | tuple):
-            data[name] = [str(item) for item in value]
-        elif value is True:
-            data[name] = "on"
-        else:
-            data[name] = str(value)
-    for formset in getattr(form, "formsets", {}).values():
-        for key, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{key}"] = value
-        for child_form in formset.forms:
-            for key, value in edit_form_data(child_form).items():
-                data[f"{child_form.prefix}-{key}"] = value
-    return data
 
 
 def build_long_manual():

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 
+from hub.core.review_feedback import HubPageViewSet
 from hub.core.translation_status import out_of_date_source
 
 
@@ -41,3 +42,9 @@ hooks.register("after_edit_snippet", warn_when_translations_are_out_of_date)
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_viewset")
+def page_views_announcing_review_outcomes():
+    # Registered after Wagtail's base page viewset (order -1), so it takes its place for Page.
+    return HubPageViewSet()
