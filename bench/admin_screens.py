@@ -14,13 +14,17 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
+# The demo content writes images and its users' passwords to var/: keep the developer's untouched.
+os.environ["ROZCESTNIK_VAR_DIR"] = tempfile.mkdtemp(prefix="rozcestnik-bench-")
 
 import django  # noqa: E402
 
@@ -137,6 +141,7 @@ def main():
             results = run_screens(args.rounds)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(os.environ["ROZCESTNIK_VAR_DIR"], ignore_errors=True)
 
     previous = json.loads(args.compare.read_text()) if args.compare else None
     print_table(results, previous)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 
+from hub.core.dashboard import count_only_what_the_user_can_open
 from hub.core.review_feedback import HubPageViewSet
 from hub.core.translation_status import out_of_date_source
 
@@ -48,3 +49,7 @@ def admin_css():
 def page_views_announcing_review_outcomes():
     # Registered after Wagtail's base page viewset (order -1), so it takes its place for Page.
     return HubPageViewSet()
+
+
+# After Wagtail's own hooks (order 0) have added the items to replace.
+hooks.register("construct_homepage_summary_items", count_only_what_the_user_can_open, order=100)
