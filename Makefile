@@ -33,8 +33,9 @@ lint: install ## Ruff and Django's checks, and no missing migrations
 	$(PY) manage.py check --settings=hub.settings.test
 	$(PY) manage.py makemigrations --check --dry-run --settings=hub.settings.test
 
-messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
+messages: install ## Extract our strings into locale/*/LC_MESSAGES/django.po, Wagtail's missing ones into locale/vendor/
 	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore '*/migrations/*' --ignore 'tests/*'
+	$(PY) manage.py update_vendor_catalogues --settings=hub.settings.test
 
 check-messages: install ## List untranslated or fuzzy entries of our strings (fill English with --fill-english)
 	$(PY) manage.py check_catalogues --settings=hub.settings.test

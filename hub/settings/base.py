@@ -112,7 +112,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first; then what Wagtail's own catalogues lack in Czech (hub/core/vendor_catalogues.py).
+# Both take precedence over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 WAGTAIL_I18N_ENABLED = True
 # Our overrides of Django's locale formats (hub/core/formats/): day-first English dates, for example.
 FORMAT_MODULE_PATH = ["hub.core.formats"]

@@ -1,0 +1,53 @@
+"""Wagtail's admin in Czech: locale/vendor/ translates every message Wagtail's Czech catalogue lacks."""
+
+import polib
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from hub.core import vendor_catalogues
+from hub.core.vendor_catalogues import supplement_problems, update_supplement
+
+
+def test_every_wagtail_message_missing_in_czech_is_translated_in_the_supplement():
+    problems = supplement_problems()
+    assert not problems, "Run `make messages` and translate locale/vendor:\n" + "\n".join(map(str, problems[:20]))
+
+
+def test_the_supplement_wins_for_python_and_template_messages():
+    with translation.override("cs"):
+        assert gettext("Search all pages…") == "Hledat ve všech stránkách…"
+        assert gettext("Layout") == "Rozložení"
+
+
+def test_the_supplement_wins_in_the_admins_javascript_catalogue(client):
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog"), headers={"accept-language": "cs"})
+
+    text = catalogue.content.decode("unicode_escape")
+    assert '"Collapse all": "Sbalit vše"' in text
+    assert '"Insert a block": "Vložit blok"' in text
+
+
+@pytest.fixture
+def supplement_in(tmp_path, settings):
+    settings.LOCALE_PATHS = [settings.LOCALE_PATHS[0], tmp_path]
+    return tmp_path
+
+
+def test_update_adds_new_gaps_keeps_translations_and_drops_what_wagtail_now_translates(supplement_in, monkeypatch):
+    gap = polib.POEntry(msgid="Collapse all", occurrences=[("client/src/x.js", "1")])
+    stale = polib.POEntry(msgid="Translated upstream since", msgstr="Mezitím přeloženo")
+    kept = polib.POEntry(msgid="Insert a block", msgstr="Vložit blok")
+    path = vendor_catalogues.supplement_path("cs", "djangojs")
+    path.parent.mkdir(parents=True)
+    old = polib.POFile()
+    old.extend([stale, kept])
+    old.save(str(path))
+    monkeypatch.setattr(vendor_catalogues, "vendor_gaps", lambda language, domain: [gap, polib.POEntry(msgid="Insert a block")])
+
+    change = update_supplement("cs", "djangojs")
+
+    assert (change.added, change.removed, change.untranslated) == (1, 1, 1)
+    entries = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path))}
+    assert entries == {"Collapse all": "", "Insert a block": "Vložit blok"}
