@@ -1,4 +1,4 @@
-"""The admin form of every content page: pickers of translatable things in the page's language.
+"""Admin forms: every content page's form, with pickers in the page's language, and the login form.
 
 Regions, topics, target groups, actor types, helplines and organisations exist once per language
 (translatable snippets and pages). Pages in every language refer to the rows of the default
@@ -10,7 +10,9 @@ labelled with the name in the page's own language, and the many-valued ones are 
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Locale, TranslatableMixin
 
 from hub.core.collation import sort_key
@@ -70,3 +72,11 @@ class TranslatedChoicesMixin:
 
 class HubPageForm(TranslatedChoicesMixin, WagtailAdminPageForm):
     """Base form of HubPage and its subclasses."""
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form, whose password field has an English label ("Password") in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

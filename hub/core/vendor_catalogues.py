@@ -10,6 +10,8 @@ A "gap" is a message of a vendor package (its English catalogue lists every sour
 no installed catalogue translates into the language. `update_supplement` keeps the supplement
 equal to the gaps: new gaps arrive untranslated (shown by `make check-messages`), messages the
 vendor has translated or dropped since are removed, our translations of the rest are kept.
+Entries whose translator comment starts with "Correction" replace a misleading vendor translation
+("Submit to %(workflow_name)s" is "Potvrdit …", "Confirm …", in Wagtail's Czech) and are kept.
 """
 
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ DOMAINS = ("django", "djangojs")
 # Wagtail's admin JavaScript catalogue (wagtail/admin/views/i18n.py) and wagtail-localize's.
 JAVASCRIPT_PACKAGES = ("wagtail.admin", "wagtail_localize")
 SOURCE_LANGUAGE = "en"
+CORRECTION_MARK = "Correction"
 
 
 def supplement_dir():
@@ -121,8 +124,13 @@ def update_supplement(language_code, domain):
     }
     forms = int(catalogue.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
     gaps = vendor_gaps(language_code, domain)
+    corrections = [entry for entry in old.values() if is_correction(entry)]
+    for entry in corrections:
+        catalogue.append(entry)
     for source in gaps:
         known = old.get(entry_key(source))
+        if known is not None and is_correction(known):
+            continue
         entry = polib.POEntry(
             msgctxt=source.msgctxt,
             msgid=source.msgid,
@@ -138,13 +146,18 @@ def update_supplement(language_code, domain):
     path.parent.mkdir(parents=True, exist_ok=True)
     catalogue.save(str(path))
     gap_keys = {entry_key(entry) for entry in gaps}
+    kept_keys = gap_keys | {entry_key(entry) for entry in corrections}
     return SupplementChange(
         language=language_code,
         domain=domain,
         added=len(gap_keys - old.keys()),
-        removed=len(old.keys() - gap_keys),
+        removed=len(old.keys() - kept_keys),
         untranslated=sum(1 for entry in catalogue if not entry.translated()),
     )
+
+
+def is_correction(entry):
+    return entry.comment.startswith(CORRECTION_MARK)
 
 
 def plural_forms(language_code):

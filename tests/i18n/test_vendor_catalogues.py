@@ -35,14 +35,15 @@ def supplement_in(tmp_path, settings):
     return tmp_path
 
 
-def test_update_adds_new_gaps_keeps_translations_and_drops_what_wagtail_now_translates(supplement_in, monkeypatch):
+def test_update_adds_new_gaps_keeps_translations_and_corrections_and_drops_the_rest(supplement_in, monkeypatch):
     gap = polib.POEntry(msgid="Collapse all", occurrences=[("client/src/x.js", "1")])
     stale = polib.POEntry(msgid="Translated upstream since", msgstr="Mezitím přeloženo")
     kept = polib.POEntry(msgid="Insert a block", msgstr="Vložit blok")
+    correction = polib.POEntry(msgid="Submit", msgstr="Odeslat", comment="Correction: not 'Potvrdit'.")
     path = vendor_catalogues.supplement_path("cs", "djangojs")
     path.parent.mkdir(parents=True)
     old = polib.POFile()
-    old.extend([stale, kept])
+    old.extend([stale, kept, correction])
     old.save(str(path))
     monkeypatch.setattr(vendor_catalogues, "vendor_gaps", lambda language, domain: [gap, polib.POEntry(msgid="Insert a block")])
 
@@ -50,4 +51,4 @@ def test_update_adds_new_gaps_keeps_translations_and_drops_what_wagtail_now_tran
 
     assert (change.added, change.removed, change.untranslated) == (1, 1, 1)
     entries = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path))}
-    assert entries == {"Collapse all": "", "Insert a block": "Vložit blok"}
+    assert entries == {"Collapse all": "", "Insert a block": "Vložit blok", "Submit": "Odeslat"}
