@@ -41,12 +41,14 @@ class TranslatedChoicesMixin:
         # form must never drop a reference it did not show.
         selected = self.initial_pks(name)
         rows = list(field.queryset.filter(Q(locale=default_locale) | Q(pk__in=selected)))
-        names = {
-            row.translation_key: str(row)
-            for row in model.objects.filter(
-                locale=page_locale, translation_key__in=[row.translation_key for row in rows]
-            )
-        }
+        names = {row.translation_key: str(row) for row in rows if row.locale_id == page_locale.pk}
+        if page_locale != default_locale:  # a Czech page's names are the rows' own: no query
+            names = {
+                row.translation_key: str(row)
+                for row in model.objects.filter(
+                    locale=page_locale, translation_key__in=[row.translation_key for row in rows]
+                )
+            }
         labels = {
             row.pk: names.get(row.translation_key, str(row))
             if row.locale_id == default_locale.pk

@@ -6,9 +6,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from hub.core.dashboard import count_only_what_the_user_can_open
 from hub.core.review_feedback import HubPageViewSet
+from hub.core.translation_buttons import translation_buttons
 from hub.core.translation_status import out_of_date_source
 
 
@@ -53,3 +55,15 @@ def page_views_announcing_review_outcomes():
 
 # After Wagtail's own hooks (order 0) have added the items to replace.
 hooks.register("construct_homepage_summary_items", count_only_what_the_user_can_open, order=100)
+
+
+def replace_hook(hook_name, old, new):
+    """Swap a vendor's hook function for ours; the vendor module is imported first so it is registered."""
+    registered = hooks._hooks.get(hook_name, [])
+    hooks._hooks[hook_name] = [(new if fn is old else fn, order) for fn, order in registered]
+
+
+# wagtail-localize's explorer buttons cost two or three queries per listed page
+# (hub/core/translation_buttons.py); ours give the same buttons with three queries per listing.
+for hook_name in ("register_page_listing_more_buttons", "register_page_header_buttons"):
+    replace_hook(hook_name, localize_hooks.page_listing_more_buttons, translation_buttons)
