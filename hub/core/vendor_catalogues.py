@@ -33,8 +33,13 @@ SOURCE_LANGUAGE = "en"
 CORRECTION_MARK = "Correction"
 
 
+SUPPLEMENT_DIR_NAME = "vendor"  # settings.LOCALE_PATHS lists locale/vendor after locale/
+
+
 def supplement_dir():
-    return Path(settings.LOCALE_PATHS[-1])
+    """The supplement's folder among settings.LOCALE_PATHS, or None where it is not installed."""
+    found = [Path(path) for path in settings.LOCALE_PATHS if Path(path).name == SUPPLEMENT_DIR_NAME]
+    return found[0] if found else None
 
 
 def supplement_path(language_code, domain):
@@ -169,6 +174,8 @@ def plural_forms(language_code):
 def supplement_problems():
     """Untranslated or missing supplement entries, as (language, domain, msgid) for check_catalogues."""
     problems = []
+    if supplement_dir() is None:
+        return problems
     for language_code in SUPPLEMENTED_LANGUAGES:
         for domain in DOMAINS:
             path = supplement_path(language_code, domain)

@@ -35,8 +35,9 @@ def warn_on_opening_the_editor(request, instance):
         warn_when_translations_are_out_of_date(request, instance)
 
 
-hooks.register("before_edit_page", warn_on_opening_the_editor)
-hooks.register("before_edit_snippet", warn_on_opening_the_editor)
+# Before wagtail-localize's hooks, which answer a translation's edit request with their own editor.
+hooks.register("before_edit_page", warn_on_opening_the_editor, order=-1)
+hooks.register("before_edit_snippet", warn_on_opening_the_editor, order=-1)
 # Right after publishing the source, the editor learns that its translations now lag behind.
 hooks.register("after_publish_page", warn_when_translations_are_out_of_date)
 hooks.register("after_edit_snippet", warn_when_translations_are_out_of_date)

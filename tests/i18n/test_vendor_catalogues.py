@@ -31,8 +31,8 @@ def test_the_supplement_wins_in_the_admins_javascript_catalogue(client):
 
 @pytest.fixture
 def supplement_in(tmp_path, settings):
-    settings.LOCALE_PATHS = [settings.LOCALE_PATHS[0], tmp_path]
-    return tmp_path
+    settings.LOCALE_PATHS = [settings.LOCALE_PATHS[0], tmp_path / "vendor"]
+    return tmp_path / "vendor"
 
 
 def test_update_adds_new_gaps_keeps_translations_and_corrections_and_drops_the_rest(supplement_in, monkeypatch):
