@@ -33,7 +33,7 @@ MUNICIPAL_EDITORS = "Municipal editors"
 REVIEWERS = "Reviewers"
 ROLE_GROUPS = (CPIC_EDITORS, NGO_EDITORS, MUNICIPAL_EDITORS)
 # Editors read these names in the admin's buttons and dialogs ("Odeslat ke kontrole a zveřejnění"),
-# so they are Czech; migration core.0003 renamed the English ones of earlier databases.
+# so they are Czech; migration organisations.0004 renamed the English ones of earlier databases.
 WORKFLOW_NAME = "Kontrola a zveřejnění"
 REVIEW_TASK_NAME = "Schválení recenzentem"
 ORGANISATION_GROUP_PREFIX = "Editors: "

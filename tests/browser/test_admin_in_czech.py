@@ -4,18 +4,18 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.documents import get_document_model
 
-from hub.core.editorial import setup_editorial
-from hub.core.factories import ImageFactory
-from hub.manuals.factories import ManualPageFactory
-from hub.organisations.factories import (
+from hub.organisations.editorial import setup_editorial
+from tests.browser.english_ui import english_on_screen, known_english
+from tests.browser.public_site import build_public_site
+from tests.hub.core.factories import ImageFactory
+from tests.hub.manuals.factories import ManualPageFactory
+from tests.hub.organisations.factories import (
     HelplineFactory,
     OrganisationIndexPageFactory,
     OrganisationPageFactory,
 )
-from hub.practices.factories import GoodPracticeIndexPageFactory, GoodPracticePageFactory
-from hub.taxonomy.factories import RegionFactory
-from tests.browser.english_ui import english_on_screen, known_english
-from tests.browser.public_site import build_public_site
+from tests.hub.practices.factories import GoodPracticeIndexPageFactory, GoodPracticePageFactory
+from tests.hub.taxonomy.factories import RegionFactory
 
 pytestmark = pytest.mark.browser
 

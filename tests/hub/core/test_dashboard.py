@@ -12,9 +12,9 @@ from hub.core.dashboard import (
     LibraryDocumentsSummaryItem,
     LibraryImagesSummaryItem,
 )
-from hub.core.editorial import ensure_organisation_group, setup_editorial
-from hub.core.factories import ImageFactory
-from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
+from hub.organisations.editorial import ensure_organisation_group, setup_editorial
+from tests.hub.core.factories import ImageFactory
+from tests.hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from hub.manuals.factories import ManualPageFactory
 from hub.manuals.models import ManualPage
-from hub.taxonomy.factories import RegionFactory
+from tests.hub.manuals.factories import ManualPageFactory
+from tests.hub.taxonomy.factories import RegionFactory
 
 
 @pytest.fixture

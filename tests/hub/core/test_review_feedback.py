@@ -7,9 +7,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from hub.core.editorial import REVIEWERS, setup_editorial
-from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
+from hub.organisations.editorial import REVIEWERS, setup_editorial
 from tests.form_data import edit_form_data
+from tests.hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import Translation, TranslationSource
 
 from hub.core.translation_buttons import translation_buttons
-from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
+from tests.hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def rename_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_content_locales"),
+        ("organisations", "0003_alter_helpline_show_in_footer_organisationplace"),
         ("wagtailcore", "0094_alter_page_locale"),
     ]
 

@@ -5,9 +5,9 @@ import importlib
 from django.apps import apps
 from wagtail.models import GroupApprovalTask, Task, Workflow
 
-from hub.core.editorial import REVIEW_TASK_NAME, WORKFLOW_NAME, setup_editorial
+from hub.organisations.editorial import REVIEW_TASK_NAME, WORKFLOW_NAME, setup_editorial
 
-rename_migration = importlib.import_module("hub.core.migrations.0003_czech_workflow_names")
+rename_migration = importlib.import_module("hub.organisations.migrations.0004_czech_workflow_names")
 
 
 def test_setup_creates_the_czech_workflow_and_task(home):
