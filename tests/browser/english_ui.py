@@ -29,6 +29,8 @@ REPORTED_PHRASES = (
     "Just now",
     "new items in this menu",
 )
+# Python's own words, as a list column prints a boolean or a missing value it was not told to format.
+PYTHON_VALUES = {"True", "False", "None"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 # Texts of a letter or two, and the words Czech shares with English, are not evidence.
 MIN_LENGTH = 4
@@ -90,7 +92,7 @@ def english_on_screen(page, english):
     """English texts on the page as it is now: exact messages and reported phrases."""
     found = set()
     for text in page.evaluate(COLLECT_TEXTS_JS):
-        if text in english and text not in language_names():
+        if (text in english and text not in language_names()) or text in PYTHON_VALUES:
             found.add(text)
         found.update(phrase for phrase in REPORTED_PHRASES if phrase in text)
     return sorted(found)
