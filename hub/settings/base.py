@@ -115,7 +115,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first; then what Wagtail's own catalogues lack in Czech (hub/core/vendor_catalogues.py).
+# Both take precedence over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 WAGTAIL_I18N_ENABLED = True
 # Our overrides of Django's locale formats (hub/core/formats/): day-first English dates, for example.
 FORMAT_MODULE_PATH = ["hub.core.formats"]
@@ -154,6 +156,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search only serves the admin's page and snippet choosers; the public search is in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.core.forms.AdminLoginForm"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
