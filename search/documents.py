@@ -12,6 +12,7 @@ from wagtail.rich_text import get_text_for_indexing
 from hub.ingest.extraction import ExtractionError, extract_text
 from hub.organisations.models import OrganisationPage
 from search.backends.base import SearchDocument
+from search.fingerprint import page_fingerprint
 from search.models import AttachmentText
 
 logger = logging.getLogger(__name__)
@@ -68,12 +69,16 @@ def is_indexable(page):
     return type(page).objects.filter(pk=page.pk).public().exists()
 
 
-def document_for_page(page, organisation_names=None):
-    """The SearchDocument for a page, or None for drafts, private pages and non-content pages."""
+def document_for_page(page, organisation_names=None, extract_attachments=True):
+    """The SearchDocument for a page, or None for drafts, private pages and non-content pages.
+
+    With extract_attachments=False only attachment text extracted before is used: the outbox never
+    parses a PDF while an editor waits (the worker's enrichment step extracts and reindexes).
+    """
     page = page.specific
     if not is_indexable(page):
         return None
-    return serialise(page, organisation_names or OrganisationNames())
+    return serialise(page, organisation_names or OrganisationNames(), extract_attachments)
 
 
 def iter_documents():
@@ -107,7 +112,7 @@ def indexable_pages(model):
     )
 
 
-def serialise(page, organisation_names):
+def serialise(page, organisation_names, extract_attachments=True):
     url_parts = page.get_url_parts()
     if url_parts is None:  # not under any site root: it has no public address
         return None
@@ -119,7 +124,7 @@ def serialise(page, organisation_names):
         url=url_parts[2],
         summary=page.summary,
         body=body_text(page),
-        attachments=attachments_text(page),
+        attachments=attachments_text(page, extract_attachments),
         regions=[term.slug for term in page.regions.all()],
         topics=[term.slug for term in page.topics.all()],
         target_groups=[term.slug for term in page.target_groups.all()],
@@ -127,6 +132,7 @@ def serialise(page, organisation_names):
         year=page_year(page),
         published_at=page.first_published_at or page.last_published_at,
         translation_key=str(page.translation_key),
+        fingerprint=page_fingerprint(page),
     )
 
 
@@ -210,15 +216,16 @@ class OrganisationNames:
         return list(dict.fromkeys(names))
 
 
-def attachments_text(page):
-    texts = [attachment_text(document) for document in page.attached_documents()]
+def attachments_text(page, extract=True):
+    texts = [attachment_text(document, extract) for document in page.attached_documents()]
     return "\n\n".join(text for text in texts if text)[:MAX_ATTACHMENT_CHARS]
 
 
-def attachment_text(document):
+def attachment_text(document, extract=True):
     """Text of one Wagtail document, from the cache when this file content was read before.
 
-    A broken file is logged and cached as such; it never stops its page from being indexed.
+    A broken file is logged and cached as such; it never stops its page from being indexed. With
+    extract=False a file not read yet gives "" (see missing_attachment_texts).
     """
     try:
         file_hash = document.get_file_hash()
@@ -231,6 +238,8 @@ def attachment_text(document):
     cached = AttachmentText.objects.filter(file_hash=file_hash).only("text").first()
     if cached is not None:
         return cached.text
+    if not extract:
+        return ""
     text, error_message = "", ""
     try:
         with document.file.open("rb") as file:
@@ -248,3 +257,14 @@ def attachment_text(document):
         defaults={"filename": document.filename[:255], "text": text, "error": error_message},
     )
     return text
+
+
+def missing_attachment_texts(page):
+    """Documents attached to `page` whose text was never extracted (cheap: hashes only)."""
+    documents = [document for document in page.attached_documents() if document.file_hash]
+    known = set(
+        AttachmentText.objects.filter(
+            file_hash__in=[document.file_hash for document in documents]
+        ).values_list("file_hash", flat=True)
+    )
+    return [document for document in documents if document.file_hash not in known]

@@ -1,5 +1,5 @@
 from search.models.attachments import AttachmentText
-from search.models.outbox import IndexUpdate
+from search.models.outbox import IndexCursor, IndexUpdate
 from search.models.synonyms import SynonymRule
 
-__all__ = ["AttachmentText", "IndexUpdate", "SynonymRule"]
+__all__ = ["AttachmentText", "IndexCursor", "IndexUpdate", "SynonymRule"]
