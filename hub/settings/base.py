@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything secret or host-specific comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,10 +54,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns django-axes' refusal of a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -97,6 +102,29 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes counts failed logins (the Wagtail admin's and Django admin's alike: both authenticate
+# through these backends) and refuses a username from an address after AXES_FAILURE_LIMIT failures
+# for AXES_COOLOFF_TIME. Username and address together: an attacker cannot lock a real editor out
+# from elsewhere, and 30 guesses in 11 seconds are no longer possible.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every start of every command
+# Our page (Czech first, translated) instead of axes' English one; hub/core/login_lockout.py.
+AXES_LOCKOUT_CALLABLE = "hub.core.login_lockout.lockout_response"
+# The reader's address behind DJANGO_TRUSTED_PROXIES reverse proxies (hub/core/client_address.py).
+AXES_CLIENT_IP_CALLABLE = "hub.core.client_address.client_address"
+TRUSTED_PROXIES = int(env_str("DJANGO_TRUSTED_PROXIES", "0"))
+
+# Content-Security-Policy (hub/core/security_headers.py): enforced unless DJANGO_CSP_REPORT_ONLY=1.
+CSP_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", False)
+CSP_REPORT_URI = env_str("DJANGO_CSP_REPORT_URI", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +179,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search only serves the admin's page and snippet choosers; the public search is in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Default avatars from our server: no editor's e-mail hash goes to a third party, and the admin's
+# Content-Security-Policy needs no foreign image source (hub/core/security_headers.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
