@@ -10,6 +10,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # itself and drop any value the client sent, or a client could claim HTTPS over plain HTTP.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+# With DATABASE_CONN_MAX_AGE, a connection the database dropped is noticed before a request uses it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # HSTS: browsers use HTTPS only for this long once they saw the header over HTTPS (Django sends it on

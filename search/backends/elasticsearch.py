@@ -53,8 +53,9 @@ def shared_client(url):
             client = _clients.get(url)
             if client is None:
                 # No retries: while the node is down a call should fail fast and use the backup engine.
+                # A cluster: comma-separated node URLs; the client spreads requests and skips dead nodes.
                 client = _clients[url] = Elasticsearch(
-                    url,
+                    [node.strip() for node in url.split(",") if node.strip()],
                     max_retries=0,
                     retry_on_timeout=False,
                     connections_per_node=CONNECTIONS_PER_NODE,
