@@ -31,6 +31,10 @@ class HubPage(Page):
         "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
     )
 
+    # Whether the home page's "Recently published" lists pages of this type; a directory entry
+    # (an organisation profile) is not news, so its type turns this off.
+    listed_as_recent = True
+
     search_fields = Page.search_fields + [index.SearchField("summary")]
 
     taxonomy_panels = [

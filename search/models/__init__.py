@@ -1,5 +1,13 @@
 from search.models.attachments import AttachmentText
+from search.models.embeddings import PassageEmbedding
 from search.models.outbox import IndexCursor, IndexUpdate
-from search.models.synonyms import SynonymRule
+from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["AttachmentText", "IndexCursor", "IndexUpdate", "SynonymRule"]
+__all__ = [
+    "AttachmentText",
+    "GlossaryConcept",
+    "IndexCursor",
+    "IndexUpdate",
+    "PassageEmbedding",
+    "SynonymRule",
+]

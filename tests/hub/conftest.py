@@ -14,7 +14,7 @@ def home(db):
     """A home page that the default site serves, so pages under it answer at /cs/…."""
     from wagtail.models import Site
 
-    from hub.core.factories import HomePageFactory
+    from tests.hub.core.factories import HomePageFactory
 
     page = HomePageFactory(title="Rozcestník")
     Site.objects.filter(is_default_site=True).update(root_page=page)

@@ -1,14 +1,17 @@
+"""Site chrome for the public templates: the home page and main navigation of the active language,
+and the home page's "Recently published" list."""
+
 from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from hub.core.models import HubPage
-from hub.organisations.models import Helpline, OrganisationPage
 
 register = template.Library()
 
 
-def _active_locale():
+def active_locale():
+    """The locale of the active language, or the default one outside a translated URL."""
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
@@ -23,7 +26,7 @@ def home_page(context):
     if site is None:
         return None
     root = site.root_page
-    return root.get_translation_or_none(_active_locale()) or root
+    return root.get_translation_or_none(active_locale()) or root
 
 
 @register.simple_tag(takes_context=True)
@@ -35,11 +38,6 @@ def main_navigation(context):
 
 
 @register.simple_tag
-def footer_helplines():
-    return Helpline.objects.filter(show_in_footer=True, locale=_active_locale()).order_by("name")
-
-
-@register.simple_tag
 def current_language():
     return translation.get_language()
 
@@ -47,8 +45,7 @@ def current_language():
 @register.simple_tag
 def recently_published(home, limit=6):
     """The newest content pages under one language's home page, for the home page's 'Recently published'."""
-    # Organisation profiles are a directory, not news; everything else that is HubPage counts.
-    content_models = [model for model in HubPage.__subclasses__() if model is not OrganisationPage]
+    content_models = [model for model in HubPage.__subclasses__() if model.listed_as_recent]
     pages = (
         Page.objects.live()
         .public()

@@ -3,17 +3,22 @@
 import pytest
 from wagtail.models import Page
 
-from hub.core.factories import HomePageFactory, ImageFactory
-from hub.events.factories import EventIndexPageFactory, EventPageFactory
-from hub.goals.factories import OperationalGoalsIndexPageFactory, OperationalGoalsPageFactory
-from hub.manuals.factories import ManualIndexPageFactory, ManualPageFactory
-from hub.organisations.factories import (
+from tests.hub.core.factories import HomePageFactory, ImageFactory
+from tests.hub.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.hub.goals.factories import OperationalGoalsIndexPageFactory, OperationalGoalsPageFactory
+from tests.hub.manuals.factories import ManualIndexPageFactory, ManualPageFactory
+from tests.hub.organisations.factories import (
     HelplineFactory,
     OrganisationIndexPageFactory,
     OrganisationPageFactory,
 )
-from hub.practices.factories import GoodPracticeIndexPageFactory, GoodPracticePageFactory
-from hub.taxonomy.factories import ActorTypeFactory, RegionFactory, TargetGroupFactory, TopicFactory
+from tests.hub.practices.factories import GoodPracticeIndexPageFactory, GoodPracticePageFactory
+from tests.hub.taxonomy.factories import (
+    ActorTypeFactory,
+    RegionFactory,
+    TargetGroupFactory,
+    TopicFactory,
+)
 
 PAGE_FACTORIES = [
     HomePageFactory,

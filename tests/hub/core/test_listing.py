@@ -2,10 +2,10 @@
 
 import pytest
 
-from hub.manuals.factories import ManualIndexPageFactory, ManualPageFactory
 from hub.manuals.models import ManualIndexPage
-from hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
-from hub.taxonomy.factories import RegionFactory, TopicFactory
+from tests.hub.manuals.factories import ManualIndexPageFactory, ManualPageFactory
+from tests.hub.organisations.factories import OrganisationIndexPageFactory, OrganisationPageFactory
+from tests.hub.taxonomy.factories import RegionFactory, TopicFactory
 
 
 @pytest.fixture

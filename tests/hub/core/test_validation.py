@@ -9,10 +9,10 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
 from hub.core.validators import validate_phone
-from hub.events.factories import EventPageFactory
-from hub.manuals.factories import ManualPageFactory
-from hub.organisations.factories import HelplineFactory, OrganisationPageFactory
-from hub.practices.factories import GoodPracticePageFactory
+from tests.hub.events.factories import EventPageFactory
+from tests.hub.manuals.factories import ManualPageFactory
+from tests.hub.organisations.factories import HelplineFactory, OrganisationPageFactory
+from tests.hub.practices.factories import GoodPracticePageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from hub.goals.factories import OperationalGoalsPageFactory
 from hub.goals.models import OperationalGoal, find_measurable_target
-from hub.organisations.factories import OrganisationPageFactory
+from tests.hub.goals.factories import OperationalGoalsPageFactory
+from tests.hub.organisations.factories import OrganisationPageFactory
 
 # Goal texts as the CPIC branches wrote them (seed 002), with the target a reader would pick out.
 SEED_GOALS = [

@@ -19,4 +19,5 @@ class Command(BaseCommand):
                     continue
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 compiled += 1
-        self.stdout.write(f"Compiled {compiled} catalogue(s).")
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"Compiled {compiled} catalogue(s).")

@@ -1,0 +1,13 @@
+"""Helplines for the public templates (footer, home page), in the reader's language."""
+
+from django import template
+
+from hub.core.templatetags.hub_tags import active_locale
+from hub.organisations.models import Helpline
+
+register = template.Library()
+
+
+@register.simple_tag
+def footer_helplines():
+    return Helpline.objects.filter(show_in_footer=True, locale=active_locale()).order_by("name")
