@@ -263,6 +263,15 @@ class EngineMixin:
             indexed=len(documents), deleted=len(deleted), failed_pages=len(broken), rows=len(rows)
         )
 
+    def write_documents(self, rows, cache):
+        """Index and delete through the backend's own calls; returns the OutboxResult."""
+        documents, deleted, result = self.apply_documents(rows, cache)
+        if documents:
+            self.backend.index_documents(documents)
+        if deleted:
+            self.backend.delete_documents(deleted)
+        return result
+
 
 class LeasedConsumer(Consumer):
     """A cursor row in the database, held by one process at a time through a lease."""
@@ -341,11 +350,7 @@ class EngineConsumer(EngineMixin, LeasedConsumer):
         self.backend = backend
 
     def store(self, rows, cursor, cache):
-        documents, deleted, result = self.apply_documents(rows, cache)
-        if documents:
-            self.backend.index_documents(documents)
-        if deleted:
-            self.backend.delete_documents(deleted)
+        result = self.write_documents(rows, cache)
         self.save_position(cursor)
         return result
 
@@ -432,11 +437,7 @@ class ReplayConsumer(EngineMixin, Consumer):
         return self.cursor
 
     def store(self, rows, cursor, cache):
-        documents, deleted, result = self.apply_documents(rows, cache)
-        if documents:
-            self.backend.index_documents(documents)
-        if deleted:
-            self.backend.delete_documents(deleted)
+        result = self.write_documents(rows, cache)
         self.cursor = cursor
         return result
 

@@ -23,37 +23,16 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.management.measuring import READER_QUERIES, percentile
+
 MAX_CLIENTS = 100
 MAX_SECONDS = 600
 REQUEST_TIMEOUT = 30
-# What readers type (see docs/search-relevance.md): diacritics or not, abbreviations, phrases, a typo.
-QUERIES = [
-    "kurzy češtiny",
-    "kurzy cestiny pro cizince",
-    "domaci nasili",
-    "CPIC",
-    "OSP",
-    "sociální pracovník",
-    "dočasná ochrana",
-    "tlumočníci",
-    "integrace cizinců v obcích",
-    "prirucka",
-    "zamestnani cizincu",
-    "neziskové organizace",
-    "metodikka",
-    "bydlení",
-    "zdravotní pojištění",
-]
 PREFIXES = ["kur", "tlum", "cpic", "soc", "domac", "integ"]
 # Share of each kind of request in the mix (weights, not percentages).
 MIX = {"search api": 45, "search page": 15, "autocomplete": 10, "home": 10, "content page": 20}
 MAX_CONTENT_PAGES = 60
 LINK_RE = re.compile(r'href="(/cs/[^"#?]*)"')
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(int(len(ordered) * fraction), len(ordered) - 1)]
 
 
 def tree_cpu_seconds(pid):
@@ -232,12 +211,12 @@ class Command(BaseCommand):
     @staticmethod
     def path_for(kind, generator, content_pages):
         if kind == "search api":
-            params = {"q": generator.choice(QUERIES), "lang": "cs"}
+            params = {"q": generator.choice(READER_QUERIES), "lang": "cs"}
             if generator.random() < 0.2:
                 params["type"] = "manual"
             return f"/api/search/?{urlencode(params)}"
         if kind == "search page":
-            return f"/cs/search/?{urlencode({'q': generator.choice(QUERIES)})}"
+            return f"/cs/search/?{urlencode({'q': generator.choice(READER_QUERIES)})}"
         if kind == "autocomplete":
             return f"/api/search/autocomplete/?{urlencode({'q': generator.choice(PREFIXES), 'lang': 'cs'})}"
         if kind == "home":
