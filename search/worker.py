@@ -91,6 +91,8 @@ class Worker:
             threading.Thread(target=self.slow_loop, name="search-enrichment", daemon=True).start()
         failures = 0
         while not self.stopping.is_set():
+            # Like a request does: drop a database connection past its age or broken meanwhile.
+            close_old_connections()
             try:
                 result = self.fast_pass()
                 if result.applied or result.errors or result.failed_pages:
@@ -108,6 +110,7 @@ class Worker:
     def slow_loop(self):
         failures = 0
         while not self.stopping.is_set():
+            close_old_connections()
             try:
                 result = indexing.enrich_pending()
                 if result.indexed:

@@ -88,6 +88,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # A policy governs documents: HTML pages. On a PDF shown inline it would only get in the way of
+        # the browser's viewer; JSON and files have nothing to protect.
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
         name = (
             "Content-Security-Policy-Report-Only"
             if settings.CSP_REPORT_ONLY
@@ -95,5 +100,4 @@ class SecurityHeadersMiddleware:
         )
         is_admin = request.path.startswith(ADMIN_PREFIXES)
         response.headers.setdefault(name, header_value(is_admin, settings.CSP_REPORT_URI))
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

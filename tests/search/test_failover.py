@@ -191,3 +191,29 @@ def test_the_api_answers_json_when_the_database_fails(client, backup_index, sett
     assert response.status_code == 503
     assert response["Content-Type"] == "application/json"
     assert "unavailable" in response.json()["error"]
+
+
+def test_pages_that_do_not_search_and_publishing_never_wait_on_a_frozen_engine(
+    client, frozen_engine, settings, django_capture_on_commit_callbacks
+):
+    from hub.manuals.models import ManualPage
+    from search import indexing
+    from tests.search.conftest import build_content_tree
+
+    tree = build_content_tree()
+    settings.SEARCH_EMBEDDED_PATH.unlink()  # the backup copy starts following the log from here
+    backup = EmbeddedBackend.from_settings()
+    backup.apply_changes([], [], position=indexing.log_end(), gaps={})
+    assert client.get("/cs/prirucky/").status_code == 200  # a listing: no engine involved
+    assert frozen_engine.connections == []
+    for _ in range(3):  # readers' searches open the breaker
+        client.get("/api/search/", {"q": "kurzy", "lang": "cs"})
+    waited = len(frozen_engine.connections)
+    page = tree.manuals.add_child(instance=ManualPage(title="Tlumočníci v nemocnici", slug="t", live=False))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert len(frozen_engine.connections) == waited  # the publish request skipped the engine
+    assert backup.search(SearchQuery(text="tlumočníci")).total == 1  # the backup copy has it
+    assert indexing.pending_count() == 1  # Elasticsearch gets it from the worker

@@ -64,6 +64,13 @@ def test_public_pages_and_the_admin_send_csp_and_permissions_policy(client):
     assert "object-src 'none'" in admin and "frame-ancestors 'self'" in admin
 
 
+def test_only_html_pages_carry_the_policy(client):
+    response = client.get("/api/search/", {"q": "kurzy", "lang": "cs"})
+    assert response["Content-Type"] == "application/json"
+    assert "Content-Security-Policy" not in response
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_report_only_mode_sends_the_report_only_header(client, settings):
     settings.CSP_REPORT_ONLY = True
     response = client.get("/admin/login/")
