@@ -16,7 +16,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from search import indexing
 from search.backends.base import SearchUnavailable
@@ -91,8 +91,7 @@ class Worker:
             threading.Thread(target=self.slow_loop, name="search-enrichment", daemon=True).start()
         failures = 0
         while not self.stopping.is_set():
-            # Like a request does: drop a database connection past its age or broken meanwhile.
-            close_old_connections()
+            refresh_connections()
             try:
                 result = self.fast_pass()
                 if result.applied or result.errors or result.failed_pages:
@@ -102,7 +101,7 @@ class Worker:
             except Exception:  # a database error or a bug: log it, pause, go on
                 failures += 1
                 logger.exception("Search outbox pass failed; retrying")
-                close_old_connections()
+                refresh_connections()
             if once:
                 return
             self.stopping.wait(min(self.interval * 2 ** max(failures - 1, 0), MAX_PAUSE))
@@ -110,7 +109,7 @@ class Worker:
     def slow_loop(self):
         failures = 0
         while not self.stopping.is_set():
-            close_old_connections()
+            refresh_connections()
             try:
                 result = indexing.enrich_pending()
                 if result.indexed:
@@ -119,8 +118,15 @@ class Worker:
             except Exception:
                 failures += 1
                 logger.exception("Search enrichment pass failed; retrying")
-                close_old_connections()
+                refresh_connections()
             self.stopping.wait(min(self.interval * 2**failures, MAX_PAUSE))
+
+
+def refresh_connections():
+    """Drop database connections past their age or broken, as a request does; never inside a
+    transaction the caller holds (a test, a management command wrapping the worker)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def describe(result):

@@ -71,17 +71,20 @@ def test_concurrent_workers_apply_every_change_and_never_at_the_same_time():
     engine = RecordingEngine()
     claims = []
 
+    deadline = time.monotonic() + 60  # a bug must fail the test, never hang the suite
+
     def worker():
         try:
-            while (
-                IndexCursor.objects.filter(consumer="engine:recording", position__gte=end).count() == 0
-            ):
+            while time.monotonic() < deadline and not IndexCursor.objects.filter(
+                consumer="engine:recording", position__gte=end
+            ).exists():
                 result = indexing.follow(indexing.EngineConsumer(engine), batch_size=5, max_batches=1)
                 claims.append(not result.skipped)
+                assert not result.errors, result.errors
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
