@@ -111,7 +111,7 @@ def test_every_host_keeps_its_own_copy_following_the_log(content_tree, tmp_path,
 
     indexing.follow(indexing.LocalCopyConsumer(host_b))
     assert host_b.search(SearchQuery(text="tlumočníci")).total == 1
-    assert host_a.log_position() == host_b.log_position()
+    assert host_a.log_position()[0] == host_b.log_position()[0] == indexing.log_end()
 
 
 @pytest.mark.django_db
