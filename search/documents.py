@@ -4,18 +4,13 @@
 serialises every indexable page for a rebuild with a fixed number of queries per chunk of pages.
 """
 
-import logging
-
 from wagtail import blocks
 from wagtail.rich_text import get_text_for_indexing
 
-from hub.ingest.extraction import ExtractionError, extract_text
+from hub.ingest.document_text import extracted_pages
 from hub.organisations.models import OrganisationPage
 from search.backends.base import SearchDocument
 from search.fingerprint import page_fingerprint
-from search.models import AttachmentText
-
-logger = logging.getLogger(__name__)
 
 # Stable keys for content types: used in the index, in ?type= filters and in the JSON API.
 CONTENT_TYPES = {
@@ -69,16 +64,12 @@ def is_indexable(page):
     return type(page).objects.filter(pk=page.pk).public().exists()
 
 
-def document_for_page(page, organisation_names=None, extract_attachments=True):
-    """The SearchDocument for a page, or None for drafts, private pages and non-content pages.
-
-    With extract_attachments=False only attachment text extracted before is used: the outbox never
-    parses a PDF while an editor waits (the worker's enrichment step extracts and reindexes).
-    """
+def document_for_page(page, organisation_names=None):
+    """The SearchDocument for a page, or None for drafts, private pages and non-content pages."""
     page = page.specific
     if not is_indexable(page):
         return None
-    return serialise(page, organisation_names or OrganisationNames(), extract_attachments)
+    return serialise(page, organisation_names or OrganisationNames())
 
 
 def iter_documents():
@@ -112,7 +103,7 @@ def indexable_pages(model):
     )
 
 
-def serialise(page, organisation_names, extract_attachments=True):
+def serialise(page, organisation_names):
     url_parts = page.get_url_parts()
     if url_parts is None:  # not under any site root: it has no public address
         return None
@@ -124,7 +115,7 @@ def serialise(page, organisation_names, extract_attachments=True):
         url=url_parts[2],
         summary=page.summary,
         body=body_text(page),
-        attachments=attachments_text(page, extract_attachments),
+        attachments=attachments_text(page),
         regions=[term.slug for term in page.regions.all()],
         topics=[term.slug for term in page.topics.all()],
         target_groups=[term.slug for term in page.target_groups.all()],
@@ -216,55 +207,16 @@ class OrganisationNames:
         return list(dict.fromkeys(names))
 
 
-def attachments_text(page, extract=True):
-    texts = [attachment_text(document, extract) for document in page.attached_documents()]
+def attachments_text(page):
+    texts = [attachment_text(document) for document in page.attached_documents()]
     return "\n\n".join(text for text in texts if text)[:MAX_ATTACHMENT_CHARS]
 
 
-def attachment_text(document, extract=True):
-    """Text of one Wagtail document, from the cache when this file content was read before.
+def attachment_text(document):
+    """Text of one Wagtail document as hub.ingest extracted it at upload ("" until it has).
 
-    A broken file is logged and cached as such; it never stops its page from being indexed. With
-    extract=False a file not read yet gives "" (see missing_attachment_texts).
+    When the text arrives after the page was indexed, hub.ingest's `document_text_extracted` signal
+    reindexes the page (search/signals.py).
     """
-    try:
-        file_hash = document.get_file_hash()
-    except OSError as error:
-        # The file is missing from storage: maybe restored later, so nothing is cached.
-        logger.warning(
-            "Attachment %r (document %s) cannot be read: %s", document.filename, document.pk, error
-        )
-        return ""
-    cached = AttachmentText.objects.filter(file_hash=file_hash).only("text").first()
-    if cached is not None:
-        return cached.text
-    if not extract:
-        return ""
-    text, error_message = "", ""
-    try:
-        with document.file.open("rb") as file:
-            text = extract_text(file, document.filename)
-    except ExtractionError as error:
-        error_message = str(error)
-    except Exception as error:  # a parser crash on a malformed file must not stop indexing
-        error_message = f"{document.filename}: {error.__class__.__name__}: {error}"
-    if error_message:
-        logger.warning(
-            "Attachment text not indexed for document %s: %s", document.pk, error_message
-        )
-    AttachmentText.objects.update_or_create(
-        file_hash=file_hash,
-        defaults={"filename": document.filename[:255], "text": text, "error": error_message},
-    )
-    return text
-
-
-def missing_attachment_texts(page):
-    """Documents attached to `page` whose text was never extracted (cheap: hashes only)."""
-    documents = [document for document in page.attached_documents() if document.file_hash]
-    known = set(
-        AttachmentText.objects.filter(
-            file_hash__in=[document.file_hash for document in documents]
-        ).values_list("file_hash", flat=True)
-    )
-    return [document for document in documents if document.file_hash not in known]
+    pages = extracted_pages(document)
+    return "\n\n".join(text for _number, text in pages or [])

@@ -35,12 +35,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from search.backends import get_backup_backend, get_search_backend
-from search.documents import (
-    OrganisationNames,
-    content_type_key,
-    document_for_page,
-    missing_attachment_texts,
-)
+from search.documents import OrganisationNames, content_type_key, document_for_page
 from search.models import IndexCursor, IndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -208,7 +203,7 @@ class DocumentCache:
             page = pages.get(page_id)
             try:
                 self.documents[page_id] = (
-                    document_for_page(page, self.organisation_names, extract_attachments=False)
+                    document_for_page(page, self.organisation_names)
                     if page is not None
                     else None
                 )
@@ -356,31 +351,26 @@ class EngineConsumer(EngineMixin, LeasedConsumer):
 
 
 class EnrichmentStep(LeasedConsumer):
-    """The worker's slow step: read attachment text nobody extracted yet, then log the page again.
-
-    Runs only in the worker, never in a request. Computing passages' embedding vectors belongs here too.
+    """The worker's slow step, never run in a request: makes sure the documents attached to changed
+    pages have their text (hub.ingest extracts at upload, in the background; a text lost with a
+    restarted web process is extracted here, and hub.ingest's signal then logs the page again).
+    Computing passages' embedding vectors belongs here too.
     """
 
     def __init__(self):
         super().__init__(ENRICHMENT)
 
     def store(self, rows, cursor, cache):
-        from search.documents import attachment_text
+        from hub.ingest.document_text import extract_if_missing
 
         page_ids = [
             page_id for page_id, action in latest_actions(rows).items() if action == IndexUpdate.Action.INDEX
         ]
-        enriched = []
         for page in Page.objects.filter(pk__in=page_ids, live=True).specific():
-            missing = missing_attachment_texts(page) if hasattr(page, "attached_documents") else []
-            for document in missing:
-                attachment_text(document, extract=True)
-            if missing:
-                enriched.append(page.pk)
-        if enriched:
-            enqueue(enriched, IndexUpdate.Action.INDEX)
+            for document in getattr(page, "attached_documents", list)():
+                extract_if_missing(document.pk)
         self.save_position(cursor)
-        return OutboxResult(indexed=len(enriched), rows=len(rows))
+        return OutboxResult(rows=len(rows))
 
 
 class LocalCopyConsumer(EngineMixin, Consumer):

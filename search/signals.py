@@ -17,6 +17,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from hub.ingest.document_text import document_text_extracted, pages_using
 from hub.organisations.models import OrganisationPage
 from search import indexing
 
@@ -87,6 +88,11 @@ def on_site_saved(sender, instance, **kwargs):
         indexing.enqueue_subtree(instance.root_page)
 
 
+def on_document_text_extracted(sender, document, **kwargs):
+    # A document's text is extracted after upload: pages indexed before it arrived get it now.
+    indexing.enqueue_index([page for page in pages_using(document) if page.live])
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
@@ -105,3 +111,6 @@ def connect():
     pre_save.connect(remember_language_code, sender=Locale, dispatch_uid="search_locale_before")
     post_save.connect(on_locale_saved, sender=Locale, dispatch_uid="search_locale_saved")
     post_save.connect(on_site_saved, sender=Site, dispatch_uid="search_site_saved")
+    document_text_extracted.connect(
+        on_document_text_extracted, dispatch_uid="search_document_text_extracted"
+    )

@@ -4,8 +4,8 @@ Each pass: (1) the fast step, every consumer this process feeds follows the chan
 backoff is retried at once when it answers a cheap probe again; (2) housekeeping: a backup copy that
 cannot follow the log (new, another layout, too far behind) is rebuilt, the indexes are compared with
 the database every SEARCH_CHECK_INTERVAL seconds and repaired, old rows are purged hourly.
-The slow step (attachment text extraction, later passage embeddings) runs in a thread of its own, so a
-20 MB PDF never delays a publish reaching the index.
+The slow step (attachment text a web process did not extract, later passage embeddings) runs in a
+thread of its own, so a 20 MB PDF never delays a publish reaching the index.
 
 A database error (`database is locked`, a restarted PostgreSQL) or an engine failure is logged, the
 pass ends, and the loop sleeps a little longer each time, up to MAX_PAUSE, then goes on.
@@ -111,9 +111,7 @@ class Worker:
         while not self.stopping.is_set():
             refresh_connections()
             try:
-                result = indexing.enrich_pending()
-                if result.indexed:
-                    self.report(f"attachment text extracted for {result.indexed} pages")
+                indexing.enrich_pending()
                 failures = 0
             except Exception:
                 failures += 1

@@ -3,18 +3,16 @@
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import OperationalError
 from django.utils import timezone
-from wagtail.documents.models import Document
 
-from hub.manuals.models import ManualPage, ManualSourceDocument
+from hub.manuals.models import ManualPage
 from search import indexing
 from search.backends import get_backup_backend
 from search.backends.base import SearchQuery
 from search.backends.embedded import EmbeddedBackend
-from search.models import AttachmentText, IndexCursor, IndexUpdate
+from search.models import IndexCursor, IndexUpdate
 from search.worker import Worker
 from tests.search.conftest import following_embedded
 
@@ -278,30 +276,3 @@ def test_the_worker_survives_a_locked_database(
 
     assert indexing.pending_count() == 0
     assert configured_backend.search(SearchQuery(text="tlumočníci")).total == 1
-
-
-@pytest.fixture
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def test_publishing_never_extracts_attachment_text_the_worker_does(
-    content_tree, configured_backend, publish, media_in_tmp
-):
-    page = draft_manual(content_tree.manuals)
-    document = Document.objects.create(
-        title="pravidla.txt",
-        file=ContentFile("Vyhláška o tlumočnických službách v nemocnicích".encode(), name="pravidla.txt"),
-    )
-    ManualSourceDocument.objects.create(page=page, document=document)
-
-    publish(page)
-
-    assert not AttachmentText.objects.exists()
-    assert configured_backend.search(SearchQuery(text="vyhláška")).total == 0
-
-    indexing.enrich_pending()  # the worker's slow step: extracts, logs the page again
-    indexing.process_pending()
-
-    assert AttachmentText.objects.count() == 1
-    assert configured_backend.search(SearchQuery(text="vyhláška")).total == 1
