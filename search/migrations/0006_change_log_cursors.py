@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0004_vocabulary_rows'),
+        ('search', '0005_attachment_text_moved_to_ingest'),
     ]
 
     operations = [
