@@ -26,9 +26,10 @@ from search.analysis import analysed_text, fold
 from search.schema import FIELD_NAMES, TEXT_FIELDS, facet_names
 
 # Bump when the meaning of indexed values changes (analysis, passages) without the mapping changing; a
-# change of the mapping itself (a new field or facet) is noticed by its fingerprint. Either way
+# change of the mapping itself (a new field or facet) is noticed by its digest. Either way
 # `index_layout` tells, and `check` and `rebuild_search_index` warn, that the live index is outdated.
-INDEX_VERSION = 3
+# (4: passage documents, the page's fingerprint on the first one, search/fingerprint.py.)
+INDEX_VERSION = 4
 
 BULK_CHUNK = 500
 # Autocomplete matches prefixes of title words; indexing 1–10 character prefixes makes those lookups
@@ -39,7 +40,7 @@ SAFE_PREFIX_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Page text repeats on every passage; only what a results page shows is kept in _source.
 STORED_SOURCE = [
     "page_id", "position", "title", "url", "type", "locale", "anchor", "heading_path", "text", "attachment",
-    "translation_key",
+    "translation_key", "fingerprint",
 ]
 
 
@@ -62,6 +63,9 @@ def mapping():
         "heading_path": {"type": "keyword", "index": False},
         "published_at": {"type": "date"},
         "translation_key": {"type": "keyword"},
+        # The page's fingerprint (search/fingerprint.py) on its first passage: check_search_index compares
+        # it with the database; never searched.
+        "fingerprint": {"type": "keyword", "index": False},
         "title_suggest": text_field(index_prefixes=AUTOCOMPLETE_PREFIXES),
         "spelling": text_field(),
     }
@@ -76,11 +80,12 @@ def mapping():
         "_source": {"includes": STORED_SOURCE},
         "properties": properties,
     }
-    body["_meta"] = {"version": INDEX_VERSION, "fingerprint": fingerprint(body)}
+    body["_meta"] = {"version": INDEX_VERSION, "digest": layout_digest(body)}
     return body
 
 
-def fingerprint(body):
+def layout_digest(body):
+    """A short hash of the mapping, so a changed schema shows as an outdated layout without a bump."""
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -129,6 +134,7 @@ def es_sources(page):
         }
         if passage.position == 0:
             source["title_suggest"] = fold(page.title)
+            source["fingerprint"] = page.fingerprint
         for name in FIELD_NAMES:
             text = texts.get(name, "")
             source[name] = text
@@ -172,22 +178,12 @@ def layout_is_current(client, prefix):
     return layout == mapping()["_meta"]
 
 
-def write_targets(client, prefix):
-    """Every index under the prefix: the live one and one a rebuild is loading right now.
-
-    Writing single updates to both means a page published during a rebuild is not lost when the
-    alias moves to the new index.
-    """
-    ensure_alias(client, prefix)
-    return sorted(client.indices.get(index=index_pattern(prefix), expand_wildcards="open"))
-
-
-def stale_passages(client, targets, page_ids, keep=frozenset()):
+def stale_passages(client, target, page_ids, keep=frozenset()):
     """Delete actions for the stored passages of these pages that are not in `keep`: a page edited to
     fewer sections leaves none behind. (delete_by_query lives in a module the CI node does not have.)"""
     hits = helpers.scan(
         client,
-        index=",".join(targets),
+        index=target,
         query={"query": {"terms": {"page_id": list(page_ids)}}},
         _source=False,
         size=1000,
@@ -197,31 +193,45 @@ def stale_passages(client, targets, page_ids, keep=frozenset()):
             yield {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
 
 
-def index_pages(client, prefix, pages):
+def index_pages(client, prefix, pages, index=None):
     """Add or replace pages with all their passages, searchable when this returns.
 
+    Updates go to the live index behind the alias (or to `index`, a rebuild catching up), never to an
+    index a rebuild is still loading: the rebuild replays the change log into it before the swap.
     Editorial updates are few, so an explicit refresh (~0.1 s) beats waiting up to the 1 s refresh
     interval; bulk loads go through rebuild(), which does not refresh per batch.
     """
     pages = list(pages)
-    targets = write_targets(client, prefix)
+    target = index or ensure_alias(client, prefix)
     documents = [(passage_id, source) for page in pages for passage_id, source in es_sources(page)]
     keep = {passage_id for passage_id, _ in documents}
-    actions = [
-        {"_index": name, "_id": passage_id, "_source": source}
-        for passage_id, source in documents
-        for name in targets
-    ]
-    actions += stale_passages(client, targets, [page.page_id for page in pages], keep)
+    actions = [{"_index": target, "_id": passage_id, "_source": source} for passage_id, source in documents]
+    actions += stale_passages(client, target, [page.page_id for page in pages], keep)
     helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=True)
 
 
-def delete_pages(client, prefix, page_ids):
+def delete_pages(client, prefix, page_ids, index=None):
+    """Remove pages with all their passages from the live index (or `index`)."""
     page_ids = list(page_ids)
     if page_ids:
-        targets = write_targets(client, prefix)
-        actions = list(stale_passages(client, targets, page_ids))
+        target = index or ensure_alias(client, prefix)
+        actions = list(stale_passages(client, target, page_ids))
         helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=True)
+
+
+def indexed_fingerprints(client, prefix):
+    """{page_id: fingerprint} of every page in the live index, read from its first passage
+    (check_search_index)."""
+    if not client.indices.exists_alias(name=alias_name(prefix)):
+        return {}
+    hits = helpers.scan(
+        client,
+        index=alias_name(prefix),
+        query={"query": {"term": {"position": 0}}},
+        _source=["page_id", "fingerprint"],
+        size=1000,
+    )
+    return {hit["_source"]["page_id"]: hit["_source"].get("fingerprint") or "" for hit in hits}
 
 
 def live_indices(client, prefix):
@@ -231,18 +241,36 @@ def live_indices(client, prefix):
         return []
 
 
-def rebuild(client, prefix, pages, progress=None):
+def remove_unfinished(client, prefix, keep=()):
+    """Delete indices under the prefix that no alias points to: left by a rebuild that was killed.
+
+    Called at the start of a rebuild (which holds the rebuild lock, so none is loading right now).
+    """
+    live = set(live_indices(client, prefix))
+    removed = []
+    for name in client.indices.get(index=index_pattern(prefix), expand_wildcards="open,closed"):
+        if name not in live and name not in keep:
+            client.indices.delete(index=name)
+            removed.append(name)
+    return removed
+
+
+def rebuild(client, prefix, pages, progress=None, catch_up=None):
     """Load a new index completely, then move the alias to it in one atomic step and drop the old ones.
 
-    Returns the number of passages loaded; `progress(1)` is called per page. If loading fails, the
-    half-built index is deleted and the alias still points at the old, complete one.
+    `catch_up(index_name)` runs twice: before the swap, to replay into the new index what changed while
+    it loaded, and after it, for what the outbox worker wrote to the old index in between. Returns the
+    number of passages loaded; `progress(1)` is called per page. If anything fails, the half-built
+    index is deleted and the alias still points at the old, complete one.
     """
     alias = alias_name(prefix)
+    remove_unfinished(client, prefix)
     name = new_index_name(prefix)
     create_index(client, name)
     try:
         # No refreshes while loading: nobody searches this index yet, and bulk loads run faster.
         client.indices.put_settings(index=name, settings={"refresh_interval": "-1"})
+
         def actions():
             for page in pages:
                 for passage_id, source in es_sources(page):
@@ -255,6 +283,8 @@ def rebuild(client, prefix, pages, progress=None):
             loaded += ok
         client.indices.put_settings(index=name, settings={"refresh_interval": None})
         client.indices.refresh(index=name)
+        if catch_up is not None:
+            catch_up(name)
     except BaseException:
         client.indices.delete(index=name, ignore_unavailable=True)
         raise
@@ -263,10 +293,10 @@ def rebuild(client, prefix, pages, progress=None):
         actions=[{"remove": {"index": index, "alias": alias}} for index in old]
         + [{"add": {"index": name, "alias": alias}}]
     )
-    # Also indices left behind by an interrupted rebuild: everything under the prefix but the new one.
-    for index in client.indices.get(index=index_pattern(prefix), expand_wildcards="open,closed"):
-        if index != name:
-            client.indices.delete(index=index)
+    if catch_up is not None:
+        catch_up(name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
     return loaded
 
 

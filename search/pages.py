@@ -13,11 +13,11 @@ from wagtail.rich_text import get_text_for_indexing
 
 from hub.core import search_schema as declared
 from hub.core.blocks import stream_anchors
-from hub.ingest.extraction import PAGE_BREAK
+from hub.ingest.document_text import extracted_pages
 from hub.ingest.models import ImportedPage
 from search import schema
-from search.attachments import attachment_text
 from search.backends.base import IndexedPage
+from search.fingerprint import page_fingerprint
 from search.passages import Section, passages_of
 
 ITER_CHUNK = 200
@@ -116,6 +116,7 @@ def serialise(page, lookups):
         facets=facets,
         published_at=page.first_published_at or page.last_published_at,
         translation_key=str(page.translation_key),
+        fingerprint=page_fingerprint(page),
     )
 
 
@@ -210,7 +211,8 @@ def stream_sections(stream):
 
 
 def attachment_sections(page, declaration, lookups):
-    """Each attached file's text, a section per PDF page, headed with the file's title and page number.
+    """Each attached file's text as hub.ingest extracted it at upload, a section per PDF page, headed with
+    the file's title and page number. Text not extracted yet is indexed when it is (search/signals.py).
 
     A file the page was imported from is skipped: its text already is the page's body.
     """
@@ -219,10 +221,10 @@ def attachment_sections(page, declaration, lookups):
     for attachment in getattr(page, declaration.field_name)():
         if attachment.pk in imported:
             continue
-        file_pages = attachment_text(attachment).split(PAGE_BREAK)
-        for number, text in enumerate(file_pages, start=1):
+        file_pages = extracted_pages(attachment) or []
+        for number, text in file_pages:
             heading = (attachment.title,)
-            if len(file_pages) > 1:
+            if number is not None and len(file_pages) > 1:
                 heading += (gettext("page %(number)s") % {"number": number},)
             sections.append(Section(f"attachment-{attachment.pk}", heading, text, role="attachment"))
     return sections

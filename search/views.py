@@ -1,6 +1,5 @@
 """The search page /<lang>/search/, and what it shares with the JSON API (search/api.py)."""
 
-import logging
 import math
 
 from django.apps import apps
@@ -10,12 +9,9 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from hub.organisations.models import Helpline, OrganisationIndexPage
-from search import schema
-from search.backends import get_backup_backend, get_search_backend
+from search import failover, schema
 from search.backends.base import SearchQuery, SearchUnavailable
 from search.parsing import QueryError
-
-logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 # Deep pages of a relevance ranking are noise and cost the engine most; filters are the way further.
@@ -41,18 +37,9 @@ def query_from_params(params, locale):
 
 
 def run_search(query):
-    """Results from the configured engine, or from the embedded backup while Elasticsearch is down.
-
-    Raises SearchUnavailable only when no engine can answer.
-    """
-    try:
-        return get_search_backend().search(query)
-    except SearchUnavailable as error:
-        backup = get_backup_backend()
-        if backup is None:
-            raise
-        logger.warning("Search answered by the embedded backup index: %s", error)
-        return backup.search(query)
+    """Results from the configured engine, or from the backup engine while it cannot answer
+    (search/failover.py). Raises SearchUnavailable only when no engine can answer."""
+    return failover.search(query)
 
 
 def content_type_labels():

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from hub.core import blocks as hub_blocks
 from hub.core import search_schema as find
+from hub.core.forms import HubPageForm
 from hub.core.listing import filter_listing, paginate_listing
 
 
@@ -49,6 +50,7 @@ class HubPage(Page):
         find.ValueFacet("year", "search_year", _("Year")),
         find.AttachmentSections(),
     ]
+    base_form_class = HubPageForm
 
     taxonomy_panels = [
         MultiFieldPanel(

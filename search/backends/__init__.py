@@ -1,7 +1,6 @@
-"""Pick the configured search backend; SEARCH_BACKEND is "embedded" or "elasticsearch".
-
-Beside Elasticsearch the embedded index is kept up to date as the *backup* engine, which answers while
-Elasticsearch is down. ("Fallback" means something else in search: Czech results for an untranslated query.)
+"""Pick the configured search backends: SEARCH_BACKEND ("embedded" or "elasticsearch") is the primary;
+beside Elasticsearch the embedded index is the *backup* engine that answers while Elasticsearch cannot.
+("Fallback" means something else in search: Czech results for an untranslated query.)
 """
 
 from django.conf import settings
@@ -26,8 +25,9 @@ def get_search_backend(name=None):
 
 
 def get_backup_backend():
-    """The embedded index kept beside Elasticsearch, answering while Elasticsearch is down."""
-    if settings.SEARCH_BACKEND == "embedded":
+    """The embedded index kept beside Elasticsearch, answering while Elasticsearch is down
+    (None in a process that keeps no copy: SEARCH_BACKUP_COPY=0)."""
+    if settings.SEARCH_BACKEND == "embedded" or not settings.SEARCH_BACKUP_COPY:
         return None
     return get_search_backend("embedded")
 

@@ -28,6 +28,8 @@ class IndexedPage:
     facets: dict[str, list[str]] = field(default_factory=dict)  # declared facets (schema.facet_names)
     published_at: datetime | None = None
     translation_key: str = ""
+    # What the page's row says about this copy (search/fingerprint.py): check_search_index compares it.
+    fingerprint: str = ""
 
     def passage_id(self, position):
         return passage_id(self.page_id, position)
@@ -90,6 +92,8 @@ class SearchResults:
     partial: bool = False
     # Set (to "cs") when nothing matched in query.locale and these are Czech pages instead.
     fallback_locale: str | None = None
+    # True when the primary engine could not answer and the backup engine (embedded index) did.
+    from_backup: bool = False
 
 
 class SearchUnavailable(Exception):
@@ -98,6 +102,12 @@ class SearchUnavailable(Exception):
 
 class SearchBackend(ABC):
     name = "abstract"
+    # A remote engine has a circuit breaker (search/breaker.py); a local file needs none.
+    breaker = None
+
+    def with_timeout(self, seconds):
+        """This backend with writes bounded by `seconds`; local backends do not wait on a network."""
+        return self
 
     # --- writing ---------------------------------------------------------------------------------
 

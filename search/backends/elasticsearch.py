@@ -5,31 +5,70 @@ The index holds one document per passage with the same analysed *_stem terms as 
 production node behave the same. Ranking above retrieval is the shared pipeline (search/pipeline.py).
 """
 
+import copy
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError
 
 from search import es_index
 from search.analysis import analyse
 from search.backends import es_query
 from search.backends.base import SearchBackend, SearchUnavailable
+from search.breaker import breaker_for
 from search.matching import Vocabulary, prefixes_to_count, terms_to_count, words_to_check
+from search.parsing import QueryError
 from search.ranking import Candidate, Retrieval, StoredPassage
 from search.schema import facet_names
 
 logger = logging.getLogger(__name__)
 ENGINE_ERRORS = (ApiError, TransportError)
+# Connections kept open per node and process: one per gunicorn thread is enough, more only idle.
+CONNECTIONS_PER_NODE = 10
+
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(url):
+    """One client (and so one connection pool) per node URL and process.
+
+    A client per request opened a TCP connection per search (1,760 for 2,100 searches under load).
+    The client is thread-safe; per-call timeouts come from `client.options()`, which shares the pool.
+    """
+    client = _clients.get(url)
+    if client is None:
+        with _clients_lock:
+            client = _clients.get(url)
+            if client is None:
+                # No retries: while the node is down a call should fail fast and use the backup engine.
+                # A cluster: comma-separated node URLs; the client spreads requests and skips dead nodes.
+                client = _clients[url] = Elasticsearch(
+                    [node.strip() for node in url.split(",") if node.strip()],
+                    max_retries=0,
+                    retry_on_timeout=False,
+                    connections_per_node=CONNECTIONS_PER_NODE,
+                )
+    return client
+
+
+class SearchRejected(QueryError):
+    """Elasticsearch refused the request as malformed (HTTP 400): the reader's input, not an outage."""
 
 
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def __init__(self, url, index_prefix, timeout=5.0):
+    def __init__(self, url, index_prefix, timeout=5.0, search_timeout=None):
         self.url = url
         self.index_prefix = index_prefix
-        # No retries: while the node is down a search should fail fast and fall back, not hang.
-        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        base = shared_client(url)
+        # Writes, rebuilds and commands may take seconds; a reader's search gives up much sooner.
+        self.client = base.options(request_timeout=timeout)
+        self.search_client = base.options(request_timeout=search_timeout or timeout)
+        self.breaker = breaker_for(url, self.is_available)
 
     @classmethod
     def from_settings(cls):
@@ -37,7 +76,14 @@ class ElasticsearchBackend(SearchBackend):
             url=settings.ELASTICSEARCH_URL,
             index_prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
             timeout=settings.ELASTICSEARCH_TIMEOUT,
+            search_timeout=settings.ELASTICSEARCH_SEARCH_TIMEOUT,
         )
+
+    def with_timeout(self, seconds):
+        """This backend with writes bounded by `seconds` (the publish request's share of the outbox)."""
+        bounded = copy.copy(self)
+        bounded.client = self.client.options(request_timeout=seconds)
+        return bounded
 
     @property
     def alias(self):
@@ -47,33 +93,57 @@ class ElasticsearchBackend(SearchBackend):
         logger.warning("Elasticsearch at %s failed: %s", self.url, error)
         return SearchUnavailable(f"Elasticsearch does not answer: {error.__class__.__name__}")
 
-    def _call(self, action, *args, **kwargs):
+    @contextmanager
+    def engine_call(self):
+        """Every call to the node: a 400 is the reader's bad input, anything else an outage."""
         try:
-            return action(*args, **kwargs)
+            yield
+        except BadRequestError as error:
+            logger.info("Elasticsearch refused a request as malformed: %s", error)
+            raise SearchRejected("The search engine refused this query; shorten or simplify it.") from error
         except ENGINE_ERRORS as error:
             raise self._unavailable(error) from error
 
     def is_available(self):
         # Cluster health rather than ping(): ping is a HEAD on "/", which proxies may refuse.
         try:
-            self.client.cluster.health()
+            self.search_client.cluster.health()
         except ENGINE_ERRORS:
             return False
         return True
 
     def layout_is_current(self):
-        return self._call(es_index.layout_is_current, self.client, self.index_prefix)
+        with self.engine_call():
+            return es_index.layout_is_current(self.client, self.index_prefix)
 
     # --- writing: index layout and bulk loading live in search/es_index.py -----------------------
 
+    # Writes go to the alias, or to `target_index` on a copy made by for_index() (a rebuild catching up).
+    target_index = None
+
+    def for_index(self, name):
+        """This backend writing into one concrete index (a new one a rebuild is about to swap in)."""
+        pinned = copy.copy(self)
+        pinned.target_index = name
+        return pinned
+
     def index_pages(self, pages):
-        self._call(es_index.index_pages, self.client, self.index_prefix, pages)
+        with self.engine_call():
+            es_index.index_pages(self.client, self.index_prefix, pages, index=self.target_index)
 
     def delete_pages(self, page_ids):
-        self._call(es_index.delete_pages, self.client, self.index_prefix, page_ids)
+        with self.engine_call():
+            es_index.delete_pages(self.client, self.index_prefix, page_ids, index=self.target_index)
 
-    def rebuild(self, pages, progress=None):
-        self._call(es_index.rebuild, self.client, self.index_prefix, pages, progress=progress)
+    def rebuild(self, pages, progress=None, catch_up=None):
+        """See es_index.rebuild; `catch_up(backend)` receives this backend pinned to the new index."""
+        replay = (lambda name: catch_up(self.for_index(name))) if catch_up else None
+        with self.engine_call():
+            es_index.rebuild(self.client, self.index_prefix, pages, progress=progress, catch_up=replay)
+
+    def indexed_fingerprints(self):
+        with self.engine_call():
+            return es_index.indexed_fingerprints(self.client, self.index_prefix)
 
     def drop_indices(self):
         """Delete every index under this backend's prefix (tests only ever use a test prefix)."""
@@ -84,7 +154,8 @@ class ElasticsearchBackend(SearchBackend):
     def _execute(self, request):
         """The raw JSON of a search: the DSL builds the request, but wrapping hundreds of candidate hits
         in its response objects costs more than the engine takes to find them."""
-        return self._call(self.client.search, index=self.alias, body=request.to_dict())
+        with self.engine_call():
+            return self.search_client.search(index=self.alias, body=request.to_dict())
 
     def vocabulary(self, parsed):
         terms, raw = terms_to_count(parsed)
@@ -159,9 +230,8 @@ class ElasticsearchBackend(SearchBackend):
     def stored_passages(self, passage_ids):
         if not passage_ids:
             return {}
-        response = self._call(
-            self.client.mget, index=self.alias, ids=list(passage_ids), source=es_index.STORED_SOURCE
-        )
+        with self.engine_call():
+            response = self.search_client.mget(index=self.alias, ids=list(passage_ids), source=es_index.STORED_SOURCE)
         stored = {}
         for document in response["docs"]:
             if not document.get("found"):

@@ -10,9 +10,11 @@ compiler is search/backends/fts_query.py and everything above retrieval (levels,
 the shared pipeline (search/pipeline.py).
 """
 
+import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from functools import cache
 from pathlib import Path
@@ -34,8 +36,9 @@ from search.matching import (
 from search.ranking import Candidate, Retrieval, StoredPassage
 
 PAGES, PASSAGES = fts_query.PAGE_TABLE, fts_query.PASSAGE_TABLE
-# Bump when the tables below change: an index file with another layout must be rebuilt.
-LAYOUT_VERSION = 5
+# Bump when SCHEMA changes: a file with another layout is rebuilt rather than read or written
+# (6: passages with the page's fingerprint and the change-log position in `meta`).
+LAYOUT_VERSION = 6
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20
 FACET_SIZE = 50
@@ -48,11 +51,18 @@ MMAP_BYTES = 1 << 30
 # Heading paths are stored as one text; this separator never occurs in a heading.
 HEADING_SEPARATOR = "\x1f"
 
+# Temporary files of a rebuild that died (kill -9) are removed by the next one after this long.
+STALE_BUILD_SECONDS = 3600
+
 SCHEMA = f"""
 CREATE TABLE pages (
     page_id INTEGER PRIMARY KEY, locale TEXT NOT NULL, type TEXT NOT NULL, title TEXT NOT NULL,
-    url TEXT NOT NULL, published_at TEXT, translation_key TEXT
+    url TEXT NOT NULL, published_at TEXT, translation_key TEXT, fingerprint TEXT NOT NULL DEFAULT ''
 );
+-- The file's place in the change log (search/indexing.py), written in the same transaction as the
+-- pages, so a copy swapped in by a rebuild or restored from a backup knows what it still lacks.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('layout', '{LAYOUT_VERSION}');
 CREATE INDEX pages_locale ON pages (locale, published_at);
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, position INTEGER NOT NULL,
@@ -71,7 +81,6 @@ CREATE VIRTUAL TABLE page_text_rows USING fts5vocab(page_fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE page_terms USING fts5(terms, tokenize="unicode61 remove_diacritics 0", detail=none);
 CREATE VIRTUAL TABLE page_vocabulary USING fts5vocab(page_terms, 'row');
-PRAGMA user_version = {LAYOUT_VERSION};
 """
 
 
@@ -144,7 +153,7 @@ class EmbeddedBackend(SearchBackend):
         """LAYOUT_VERSION of the index file, or None when there is none yet."""
         if not self.path.exists():
             return None
-        return self._connection().execute("PRAGMA user_version").fetchone()[0]
+        return stored_layout(self._connection())
 
     def layout_is_current(self):
         """True when the index file has this code's layout; None when there is no file yet."""
@@ -154,7 +163,7 @@ class EmbeddedBackend(SearchBackend):
     def _current(self):
         """The connection, refusing an index file written with another layout (it needs a rebuild)."""
         connection = self._connection()
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        version = stored_layout(connection)
         if version != LAYOUT_VERSION:
             raise SearchUnavailable(
                 f"The embedded search index {self.path} has layout {version}, this code needs "
@@ -222,8 +231,8 @@ class EmbeddedBackend(SearchBackend):
         # One row of distinct terms per page: its vocabulary counts pages, which is how rare a word is.
         connection.execute("INSERT INTO page_terms (rowid, terms) VALUES (?, ?)", [page.page_id, " ".join(terms)])
         connection.execute(
-            "INSERT INTO pages (page_id, locale, type, title, url, published_at, translation_key)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages (page_id, locale, type, title, url, published_at, translation_key, fingerprint)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 page.page_id,
                 page.locale,
@@ -232,6 +241,7 @@ class EmbeddedBackend(SearchBackend):
                 page.url,
                 page.published_at.isoformat() if page.published_at else None,
                 page.translation_key,
+                page.fingerprint,
             ],
         )
         connection.executemany(
@@ -258,9 +268,14 @@ class EmbeddedBackend(SearchBackend):
             with connection:
                 self._delete(connection, list(page_ids))
 
-    def rebuild(self, pages, progress=None):
-        """Write a complete new file, then swap it in with one rename: readers see the old or the new index."""
+    def rebuild(self, pages, progress=None, start_position=None, catch_up=None):
+        """Write a complete new file, then swap it in with one rename: readers see the old or the new index.
+
+        The new file starts at `start_position` in the change log; `catch_up(backend)` then replays into
+        it what changed while it was loading, before the swap (search/rebuilding.py).
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.remove_stale_builds()
         temporary = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex}.new")
         try:
             connection = self._open(temporary)
@@ -270,7 +285,11 @@ class EmbeddedBackend(SearchBackend):
                     self._insert(connection, page)
                     if progress:
                         progress(1)
+                if start_position is not None:
+                    self._store_position(connection, start_position, {})
             connection.close()
+            if catch_up is not None:
+                catch_up(EmbeddedBackend(temporary))
             with self._write_lock:
                 # Hold the live file exclusively so no writer is mid-transaction (with a journal) at the swap.
                 live = self._open(self.path) if self.path.exists() else None
@@ -282,6 +301,56 @@ class EmbeddedBackend(SearchBackend):
                     live.close()
         finally:
             temporary.unlink(missing_ok=True)
+
+    def remove_stale_builds(self):
+        """Delete temporary files that a rebuild killed mid-way left behind (never a running one's)."""
+        cutoff = time.time() - STALE_BUILD_SECONDS
+        for leftover in self.path.parent.glob(f"{self.path.name}.*.new"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except FileNotFoundError:
+                pass
+
+    # --- the change log position (search/indexing.py) --------------------------------------------
+
+    def log_position(self):
+        """(position, gaps) in the change log, or (None, {}) when the file's content has no known
+        position (new, or another layout): it must be rebuilt before it can follow the log."""
+        try:
+            connection = self._connection()
+            rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return None, {}
+        if rows.get("layout") != str(LAYOUT_VERSION) or "position" not in rows:
+            return None, {}
+        return int(rows["position"]), json.loads(rows.get("gaps", "{}"))
+
+    @staticmethod
+    def _store_position(connection, position, gaps):
+        connection.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("position", str(position)), ("gaps", json.dumps(gaps))],
+        )
+
+    def apply_changes(self, pages, deleted_ids, position, gaps):
+        """Write pages, remove pages and move the position, all in one transaction."""
+        pages = list(pages)
+        with self._write_lock:
+            connection = self._current()
+            with connection:
+                self._delete(connection, [*deleted_ids, *(page.page_id for page in pages)])
+                for page in pages:
+                    self._insert(connection, page)
+                self._store_position(connection, position, gaps)
+
+    def indexed_fingerprints(self):
+        """{page_id: fingerprint} of every indexed page (check_search_index compares them)."""
+        try:
+            rows = self._current().execute("SELECT page_id, fingerprint FROM pages").fetchall()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
+        return {row["page_id"]: row["fingerprint"] for row in rows}
 
     # --- reading: the pipeline's three questions -------------------------------------------------
 
@@ -304,16 +373,16 @@ class EmbeddedBackend(SearchBackend):
             counts = self._row_counts(connection, "vocabulary_rows", raw)
             for word, pages in self._row_counts(connection, "page_text_rows", raw).items():
                 counts[word] = counts.get(word, 0) + pages
-            documents = self._row_counts(connection, "page_vocabulary", terms)
+            pages = self._row_counts(connection, "page_vocabulary", terms)
             unknown = [
                 word
                 for word in words_to_check(parsed)
-                if not any(documents.get(term) for term in analyse(word, parsed.locale))
+                if not any(pages.get(term) for term in analyse(word, parsed.locale))
             ]
             prefixes = {truncation(word) for word in unknown if truncation(word)}
             return Vocabulary(
                 pages=connection.execute("SELECT count(*) FROM pages").fetchone()[0],
-                documents={term: documents.get(term, 0) for term in terms},
+                documents={term: pages.get(term, 0) for term in terms},
                 raw={word: counts.get(word, 0) for word in raw},
                 spellings={word: self._spellings(connection, word) for word in unknown},
                 prefixes={prefix: self._prefix_count(connection, prefix) for prefix in prefixes},
@@ -357,14 +426,14 @@ class EmbeddedBackend(SearchBackend):
             placeholders = ", ".join("?" * len(columns))
             for low, high in ranges:
                 rows = connection.execute(
-                    f"SELECT term, sum(doc) AS documents FROM {table}"
+                    f"SELECT term, sum(doc) AS rows FROM {table}"
                     f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
                     " AND length(term) BETWEEN ? AND ? GROUP BY term",
                     [low, high, *columns, len(folded) - edits, len(folded) + edits],
                 ).fetchall()
                 for row in rows:
                     if within_edits(folded, fold(row["term"]), edits):
-                        found[row["term"]] = found.get(row["term"], 0) + row["documents"]
+                        found[row["term"]] = found.get(row["term"], 0) + row["rows"]
         return sorted(found.items(), key=lambda item: -item[1])[:MAX_SPELLINGS]
 
     def retrieve(self, plan, level, size):
@@ -547,6 +616,15 @@ class EmbeddedBackend(SearchBackend):
         except sqlite3.Error as error:
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
         return [{"title": row["title"], "url": row["url"]} for row in rows]
+
+
+def stored_layout(connection):
+    """The LAYOUT_VERSION an index file was written with (None for a file without the meta table)."""
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return int(row[0]) if row else None
 
 
 def slot_set(joined):

@@ -10,11 +10,28 @@ from search.backends.base import SearchBackend
 from tests.utils import require_service
 
 
-@pytest.fixture
-def embedded_backend(tmp_path):
+@pytest.fixture(autouse=True)
+def fresh_breakers():
+    """Breakers are per process: an outage one test simulates must not open them for the next."""
+    from search.breaker import reset_breakers
+
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+def following_embedded(path):
+    """An empty embedded index at the start of the change log, as after a rebuild of an empty site."""
     from search.backends.embedded import EmbeddedBackend
 
-    return EmbeddedBackend(path=tmp_path / "search.sqlite3")
+    backend = EmbeddedBackend(path=path)
+    backend.apply_changes([], [], position=0, gaps={})
+    return backend
+
+
+@pytest.fixture
+def embedded_backend(tmp_path):
+    return following_embedded(tmp_path / "search.sqlite3")
 
 
 @pytest.fixture
@@ -98,5 +115,5 @@ def configured_backend(backend, settings, tmp_path):
     else:
         settings.ELASTICSEARCH_URL = backend.url
         settings.ELASTICSEARCH_INDEX_PREFIX = backend.index_prefix
-        settings.SEARCH_EMBEDDED_PATH = tmp_path / "backup.sqlite3"
+        settings.SEARCH_EMBEDDED_PATH = following_embedded(tmp_path / "backup.sqlite3").path
     return backend

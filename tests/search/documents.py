@@ -31,6 +31,7 @@ class PageSpec:
     year: int | None = None
     published_at: datetime | None = None
     translation_key: str = ""
+    fingerprint: str = ""
 
     def indexed(self):
         sections = [Section("", (), self.summary), Section("", (), self.body)]
@@ -54,6 +55,7 @@ class PageSpec:
             },
             published_at=self.published_at,
             translation_key=self.translation_key,
+            fingerprint=self.fingerprint,
         )
 
 MANUAL = PageSpec(

@@ -126,7 +126,8 @@ def test_an_index_file_of_another_layout_asks_for_a_rebuild(embedded_backend):
     from search.backends.base import SearchUnavailable
 
     embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
-    embedded_backend._connection().execute("PRAGMA user_version = 1")
+    with embedded_backend._connection() as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'layout'")
     with pytest.raises(SearchUnavailable, match="rebuild_search_index"):
         embedded_backend.search(SearchQuery(text="kurzy"))
     embedded_backend.rebuild(docs.indexed([docs.MANUAL]))

@@ -66,22 +66,59 @@ def test_rebuild_swaps_the_alias_and_leaves_one_index(client, prefix, elasticsea
     assert docs.LANGUAGE_COURSES.page_id in [hit.page_id for hit in found.hits]
 
 
-def test_an_update_during_a_rebuild_reaches_the_new_index(client, prefix):
+def test_updates_during_a_rebuild_go_to_the_live_index_only(client, prefix):
+    """The rebuild replays the change log into its new index (search/rebuilding.py); writing to an
+    index still loading is what let a killed rebuild's leftover keep receiving updates."""
     es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    in_unfinished = []
+    centre = docs.LIBEREC_CENTRE.indexed()
 
-    def documents_while_an_editor_publishes():
+    def pages_while_an_editor_publishes():
         yield docs.LANGUAGE_COURSES.indexed()
-        # The outbox applies a publish while the rebuild is still loading.
-        es_index.index_pages(client, prefix, docs.indexed([docs.LIBEREC_CENTRE]))
+        es_index.index_pages(client, prefix, [centre])
+        [loading] = set(indices_under(client, prefix)) - set(es_index.live_indices(client, prefix))
+        in_unfinished.append(client.exists(index=loading, id=centre.passage_id(0)).body)
         yield docs.MANUAL.indexed()
 
-    es_index.rebuild(client, prefix, documents_while_an_editor_publishes())
+    es_index.rebuild(client, prefix, pages_while_an_editor_publishes())
 
+    assert in_unfinished == [False]
     assert stored_ids(client, prefix) == {
         docs.MANUAL.indexed().passage_id(0),
         docs.LANGUAGE_COURSES.indexed().passage_id(0),
-        docs.LIBEREC_CENTRE.indexed().passage_id(0),
     }
+
+
+def test_the_next_rebuild_removes_what_a_killed_one_left(client, prefix):
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    leftover = es_index.new_index_name(prefix)
+    es_index.create_index(client, leftover)  # as if kill -9 stopped a rebuild mid-load
+
+    es_index.index_pages(client, prefix, docs.indexed([docs.LIBEREC_CENTRE]))
+    client.indices.refresh(index=leftover)
+    assert client.count(index=leftover)["count"] == 0
+
+    es_index.rebuild(client, prefix, docs.indexed([docs.MANUAL]))
+
+    assert leftover not in indices_under(client, prefix)
+    assert len(indices_under(client, prefix)) == 1
+
+
+def test_fingerprints_are_read_once_per_page_and_deleting_a_page_removes_all_its_passages(client, prefix):
+    from dataclasses import replace
+
+    long_body = " ".join(["Kurzy češtiny pro dospělé cizince pořádá centrum každý týden."] * 120)
+    long_page = replace(docs.MANUAL, body=long_body, fingerprint="7|2024-01-01|/cs/x/|cs")
+    es_index.index_pages(client, prefix, docs.indexed([long_page, docs.LIBEREC_CENTRE]))
+    assert len(long_page.indexed().passages) > 3
+
+    assert es_index.indexed_fingerprints(client, prefix) == {
+        long_page.page_id: "7|2024-01-01|/cs/x/|cs",
+        docs.LIBEREC_CENTRE.page_id: "",
+    }
+    es_index.delete_pages(client, prefix, [long_page.page_id])
+    assert es_index.indexed_fingerprints(client, prefix) == {docs.LIBEREC_CENTRE.page_id: ""}
+    assert stored_ids(client, prefix) == {docs.LIBEREC_CENTRE.indexed().passage_id(0)}
 
 
 def test_a_failed_rebuild_keeps_the_old_index_live(client, prefix):

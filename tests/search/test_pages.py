@@ -14,13 +14,12 @@ from wagtail.models import PageViewRestriction
 
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
-from hub.ingest.models import ImportedFile, ImportedPage
+from hub.ingest import document_text
+from hub.ingest.models import DocumentText, ImportedFile, ImportedPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
 from hub.organisations.models import OrganisationPlace
 from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import Region, TargetGroup, Topic
-from search import attachments
-from search.models import AttachmentText
 from search.pages import count_indexable_pages, indexed_page, iter_indexed_pages
 from tests.hub.ingest.conftest import pdf_bytes
 
@@ -243,7 +242,7 @@ def test_attachments_are_passages_per_pdf_page_and_extracted_once(content_tree, 
     def fail(*args, **kwargs):
         raise AssertionError("the attachment was parsed again")
 
-    monkeypatch.setattr(attachments, "extract_text", fail)
+    monkeypatch.setattr(document_text, "extract_isolated", fail)
     assert "v nemocnici" in all_text(indexed_page(page))
 
 
@@ -266,7 +265,7 @@ def test_a_corrupt_attachment_does_not_stop_the_page(content_tree, media_in_tmp,
 
     assert indexed.texts["lead"] == "Shrnutí"
     assert "Druha priloha je v poradku" in all_text(indexed)
-    failure = AttachmentText.objects.get(filename__startswith="poskozeny")
+    failure = DocumentText.objects.get(filename__startswith="poskozeny")
     assert "poskozeny" in failure.error
     assert "poskozeny" in caplog.text
 

@@ -4,24 +4,19 @@
 clearly worse. The corpus is loaded once for the module, inside a transaction rolled back at the end.
 """
 
-import logging
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 
 from search import quality
 from search.analysis import AnalysisDataError
 from search.backends.base import SearchQuery
+from search.management.commands.search_quality import SEEDS_DIR, load_corpus
 from search.pages import iter_indexed_pages
 from tests.utils import require_service
 
 pytestmark = pytest.mark.django_db
 
-SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 # Loose on purpose: the command's table is where relevance is tuned; this catches a collapse.
 FLOOR = {("page", 5): 0.85, ("list", 5): 0.75, ("list", 1): 0.6}
 
@@ -55,12 +50,7 @@ def test_judging_on_the_list_needs_the_answer_words_in_title_or_excerpt():
 def corpus(django_db_setup, django_db_blocker):
     require_service(SEEDS_DIR.is_dir(), f"The seed documents ({SEEDS_DIR})")
     with django_db_blocker.unblock(), transaction.atomic():
-        logging.disable(logging.INFO)
-        try:
-            call_command("load_demo_content", stdout=StringIO())
-            call_command("import_documents", *map(str, sorted(SEEDS_DIR.glob("*"))), "--publish", stdout=StringIO())
-        finally:
-            logging.disable(logging.NOTSET)
+        load_corpus()
         yield list(iter_indexed_pages())
         transaction.set_rollback(True)
 
@@ -74,7 +64,10 @@ def scored(request, corpus):
         results = backend.search(SearchQuery(text=query.text, locale=query.lang))
         return [quality.Shown(hit.title, quality.plain(hit.excerpt)) for hit in results.hits]
 
-    return quality.score(quality.load_queries(), shown)
+    # The floor guards word matching; queries_semantic.yml waits for vectors (issue 10), so the
+    # command reports it beside the others but it is not held to this floor yet.
+    lexical = [query for query in quality.load_queries() if query.source == "queries.yml"]
+    return quality.score(lexical, shown)
 
 
 def test_both_backends_answer_most_judged_queries(scored):

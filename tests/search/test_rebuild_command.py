@@ -107,7 +107,8 @@ def test_an_outdated_index_is_reported_by_check_and_by_the_rebuild(content_tree,
     settings.SEARCH_EMBEDDED_PATH = tmp_path / "old.sqlite3"
     backend = EmbeddedBackend.from_settings()
     backend.rebuild([])
-    backend._connection().execute("PRAGMA user_version = 1")
+    with backend._connection() as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'layout'")
 
     [warning] = [message for message in checks.run_checks(tags=["search"]) if message.id == "search.W001"]
     assert "rebuild_search_index" in warning.hint

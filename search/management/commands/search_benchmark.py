@@ -32,32 +32,16 @@ from wagtail.models import Locale, Page
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from search.management.measuring import QUERY_CLASSES, percentile
 from search.management.progress import ProgressBar
 from search.pages import iter_indexed_pages
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
-# What readers type, by the work each asks of the engines: one common word, a long question in a social
-# worker's words (relaxed matching over many words), and a typo the index has to correct.
-QUERY_CLASSES = {
-    "one word": ["tlumočníci", "CPIC", "bydlení", "dotace", "integrace", "kurzy"],
-    "long question": [
-        "kde najdu kurzy češtiny pro rodiny s dětmi v kraji",
-        "jak získat dotaci ministerstva vnitra na integraci cizinců v obci",
-        "co dělat když klient s dočasnou ochranou ztratí ubytování",
-        "potřebuji tlumočníka do ukrajinštiny na jednání s úřadem práce",
-    ],
-    "rare typo": ["poradentsvím", "psychohygienna", "nájemní agentůra", "interkultruní pracovníci"],
-}
 ROUNDS = 5
 # Sections of a generated page, and sentences per section: 100–800 words, as in the seed manuals.
 SECTIONS = (3, 8)
 SENTENCES_PER_SECTION = (6, 50)
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(int(len(ordered) * fraction), len(ordered) - 1)]
 
 
 def peak_rss_mb():
