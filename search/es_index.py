@@ -23,6 +23,7 @@ from django.conf import settings
 from elasticsearch import NotFoundError, helpers
 
 from search.analysis import analysed_text, fold
+from search.es_vectors import MODEL_FIELD, VECTOR_FIELD, vector_mapping
 from search.schema import FIELD_NAMES, TEXT_FIELDS, facet_names
 
 # Bump when the meaning of indexed values changes (analysis, passages) without the mapping changing; a
@@ -74,6 +75,8 @@ def mapping():
         properties[field.stem] = text_field()
     for name in facet_names():
         properties[name] = {"type": "keyword"}
+    # Passage vectors and their model (search/vectors.py); dimensions come with the first vector.
+    properties.update(vector_mapping())
     body = {
         # A typo in a field name fails loudly at index time instead of silently creating a new field.
         "dynamic": "strict",
@@ -124,7 +127,8 @@ def es_sources(page):
         "type": page.content_type,
         "locale": page.locale,
     }
-    for passage in page.indexed_passages():
+    vectors = page.vectors or ()
+    for index, passage in enumerate(page.indexed_passages()):
         texts = {**page_texts, "heading": " › ".join(passage.heading), passage.role: passage.text}
         source = {
             **common,
@@ -132,6 +136,9 @@ def es_sources(page):
             "anchor": passage.anchor,
             "heading_path": list(passage.heading),
         }
+        if index < len(vectors) and vectors[index] is not None:
+            source[VECTOR_FIELD] = [float(value) for value in vectors[index]]
+            source[MODEL_FIELD] = page.vector_model
         if passage.position == 0:
             source["title_suggest"] = fold(page.title)
             source["fingerprint"] = page.fingerprint

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from search import schema
 from search.analysis import analysed_tokens, is_filler
+from search.glossary import expand_query_terms
 from search.synonyms import synonym_set
 
 # Longer queries stop adding precision but keep adding cost; the rest of the words are ignored.
@@ -31,6 +32,7 @@ class Slot:
     surface: str  # as typed, matched on the raw fields
     terms: tuple[str, ...]  # analysed, matched on the *_stem fields (empty for a stop-word abbreviation)
     synonyms: tuple[tuple[str, ...], ...] = ()  # analysed equivalent phrases, matched on *_stem fields
+    source: str = ""  # the words of the query a glossary slot translates (glossary_query)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,28 @@ def build_slots(text, locale):
         # Only stop words and fillers ("to be or not to be"): search their exact forms.
         slots = [Slot(surface=word.surface, terms=()) for word in words[:MAX_SLOTS]]
     return tuple(dict.fromkeys(slots))
+
+
+def glossary_query(parsed, language, filters):
+    """The glossary concepts `parsed` names, as a query in `language` (each concept one slot, its terms
+    in that language the alternatives, never the words typed), for pages written in `language`; None when
+    it names none. The typed words keep their own slots in the query itself: a glossary term adds a list
+    of its own to the fusion rather than changing how the typed words match."""
+    slots = []
+    for match in expand_query_terms(parsed.text, parsed.locale):
+        phrases = match.phrases(language)
+        if phrases and len(slots) < MAX_SLOTS:
+            slots.append(
+                Slot(
+                    surface=" ".join(phrases[0]), terms=phrases[0], synonyms=tuple(phrases[1:]), source=match.surface
+                )
+            )
+    if not slots:
+        return None
+    return ParsedQuery(
+        text=parsed.text, locale=language, slots=tuple(dict.fromkeys(slots)), filters=filters, page=1,
+        per_page=parsed.per_page,
+    )
 
 
 def parse_query(query):

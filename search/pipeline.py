@@ -6,16 +6,24 @@
 3. Retrieve candidate passages for the strictest level; while fewer than RELAX_BELOW pages match, relax:
    most of the words, then any of them. Pages that miss words are ranked below those that do not, and say
    which words they miss.
-4. Rank pages from their passages (search/ranking.py), fetch the shown passages and build the hits.
-5. A Ukrainian or English query that finds nothing is answered from the Czech pages, marked as such.
+4. Related lists (`related_lists`): the pages naming the query's glossary concepts by their other terms
+   (search/glossary.py), in the query's language and, for a Ukrainian or English query, in Czech, where
+   most answers are written; and the passages nearest the query's meaning (vectors, when an embedder is
+   configured) in the same languages.
+   A precise query (one word the index holds, a number) is left to its words.
+5. Rank pages from their passages, fusing the lists (search/ranking.py), fetch the shown passages and
+   build the hits; a page in another language is marked as such.
+6. A Ukrainian or English query that still finds nothing is answered from the Czech pages, marked as such.
 """
 
 from dataclasses import replace
 
 from search.backends.base import SearchResults
 from search.matching import QueryPlan, plan_query
-from search.parsing import parse_query
-from search.ranking import build_hits, passages_to_show, rank_pages
+from search.parsing import glossary_query, parse_query
+from search.ranking import CandidateList, Retrieval, build_hits, passages_to_show, rank_pages
+from search.schema import LOCALE_FACET
+from search.vectors import query_vector
 
 # Fewer pages than this matching every word: show pages that match most (then any) of them too.
 RELAX_BELOW = 5
@@ -26,19 +34,30 @@ CANDIDATES_PER_RESULT = 5
 MIN_CANDIDATES = 50
 # Elasticsearch's default max_result_window; deeper result pages are ranked on this many passages.
 MAX_CANDIDATES = 10_000
-# Content is written in Czech first; a uk/en query with no match in its language is answered in Czech.
-FALLBACK_LOCALE = "cs"
+# Content is written in Czech first; a uk/en query is also answered from Czech pages.
+SOURCE_LOCALE = "cs"
+# Nearest passages asked for per vector list: enough for ranking.MAX_RELATED_PAGES pages when a long
+# manual holds several of them.
+VECTOR_CANDIDATES = 40
+# Fusion weights (the query's own lexical list weighs ranking.LEXICAL_WEIGHT = 1). Measured with
+# `manage.py search_quality` on the judged paraphrase, uk and en queries (docs/semantic-search.md): cosine
+# similarities of e5 are bunched (0.77–0.89), so a vector rank is weaker evidence than a lexical one.
+VECTOR_WEIGHT = 0.8
+# The Czech lists answer uk/en queries whose own language has little or nothing; e5 scores passages in
+# the query's own language higher, which is why Czech is a list of its own rather than mixed in.
+CROSS_LINGUAL_VECTOR_WEIGHT = 0.9
+GLOSSARY_WEIGHT = 0.9
 
 
 def answer(engine, query):
     results = answer_in_locale(engine, query)
-    if results.total or query.locale == FALLBACK_LOCALE or not query.text.strip():
+    if results.total or query.locale == SOURCE_LOCALE or not query.text.strip():
         return results
-    czech = answer_in_locale(engine, replace(query, locale=FALLBACK_LOCALE))
+    czech = answer_in_locale(engine, replace(query, locale=SOURCE_LOCALE))
     if not czech.total:
         return results
     czech.query = query
-    czech.fallback_locale = FALLBACK_LOCALE
+    czech.fallback_locale = SOURCE_LOCALE
     return czech
 
 
@@ -47,35 +66,98 @@ def answer_in_locale(engine, query):
     if parsed.is_browse:
         return browse(engine, query, QueryPlan(parsed))
     plan = plan_query(parsed, engine.vocabulary(parsed))
-    levels = plan.levels()
-    if not levels:
-        return SearchResults(query=query, total=0, hits=[], suggestion=plan.suggestion)
     size = max(MIN_CANDIDATES, (parsed.offset + parsed.per_page) * CANDIDATES_PER_RESULT)
-    for level in levels:
-        retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
-        if retrieval.total >= RELAX_BELOW:
-            break
-    ranked = rank_pages([retrieval.candidates], plan)
+    retrieval, level = retrieve_relaxed(engine, plan, size)
+    others = related_lists(engine, plan, retrieval)
+    ranked = rank_pages(retrieval.candidates, plan, others)
     # Pages with many matching passages can crowd a candidate list: look deeper for later result pages.
-    while len(ranked) < min(parsed.offset + parsed.per_page, retrieval.total) and size < MAX_CANDIDATES:
+    while level and len(ranked) < min(parsed.offset + parsed.per_page, retrieval.total) and size < MAX_CANDIDATES:
         size *= 4
         retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
-        ranked = rank_pages([retrieval.candidates], plan)
+        ranked = rank_pages(retrieval.candidates, plan, others)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     hits = build_hits(shown, engine.stored_passages(passages_to_show(shown)), plan)
     return SearchResults(
         query=query,
-        total=retrieval.total,
+        total=retrieval.total + sum(1 for page in ranked if page.related),
         hits=hits,
         facets=retrieval.facets,
         suggestion=plan.suggestion,
-        partial=any(plan.missing(page.slots) for page in ranked),
+        partial=any(plan.missing(page.slots) for page in ranked if not page.related),
     )
+
+
+def retrieve_relaxed(engine, plan, size):
+    """(Retrieval, MatchLevel) of the strictest level that finds RELAX_BELOW pages, or the loosest one;
+    an empty Retrieval and None when no word of the plan can match anything."""
+    retrieval, level = Retrieval(candidates=[], total=0), None
+    for level in plan.levels():
+        retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
+        if retrieval.total >= RELAX_BELOW:
+            break
+    return retrieval, level
+
+
+def related_lists(engine, plan, retrieval):
+    """The CandidateLists beside the query's own lexical one (see the module's docstring)."""
+    parsed = plan.parsed
+    czech_filters = filters_for(parsed, SOURCE_LOCALE) if parsed.locale != SOURCE_LOCALE else None
+    lists = [glossary_list(engine, plan, parsed.locale, parsed.filters)]
+    if czech_filters is not None:
+        lists.append(glossary_list(engine, plan, SOURCE_LOCALE, czech_filters))
+    lists = [found for found in lists if found is not None]
+    if is_precise(plan, retrieval):
+        return lists
+    embedded = query_vector(parsed.text)
+    if embedded is None:
+        return lists
+    model_name, vector = embedded
+    nearest = engine.nearest(parsed, vector, model_name, [parsed.locale], VECTOR_CANDIDATES)
+    lists.append(CandidateList(nearest, VECTOR_WEIGHT))
+    if czech_filters is not None:
+        czech = replace(parsed, filters=czech_filters)
+        nearest = engine.nearest(czech, vector, model_name, [SOURCE_LOCALE], VECTOR_CANDIDATES)
+        lists.append(CandidateList(nearest, CROSS_LINGUAL_VECTOR_WEIGHT))
+    return lists
+
+
+def glossary_list(engine, plan, language, filters):
+    """Pages in `language` naming the query's glossary concepts by their other terms, or None."""
+    glossary = glossary_query(plan.parsed, language, filters)
+    if glossary is None:
+        return None
+    glossary_plan = plan_query(glossary, engine.vocabulary(glossary))
+    found, _ = retrieve_relaxed(engine, glossary_plan, MIN_CANDIDATES)
+    return CandidateList(found.candidates, GLOSSARY_WEIGHT, glossary_plan, glossary_translates(plan, glossary))
+
+
+def glossary_translates(plan, glossary):
+    """Whether the glossary query names every word the query searches for (no word left untranslated)."""
+    named = {word.lower() for slot in glossary.slots for word in slot.source.split()}
+    return all(word.lower() in named for planned in plan.slots for word in planned.slot.surface.split())
+
+
+def is_precise(plan, retrieval):
+    """A query its words answer best: a number (a phone, a year, a case number), or one word the index
+    holds on few pages (a name, an abbreviation) and some pages match. Neighbours in meaning of a phone
+    number or a surname are noise, never answers."""
+    slots = [planned for planned in plan.slots if planned.matchable]
+    if slots and all(any(char.isdigit() for char in planned.slot.surface) for planned in plan.slots):
+        return True
+    return len(plan.slots) == 1 and bool(slots) and retrieval.total > 0 and not slots[0].is_common
+
+
+def filters_for(parsed, language):
+    """The query's filters for pages in `language`, or None when a language filter excludes it."""
+    chosen = parsed.filters.get(LOCALE_FACET)
+    if chosen and language not in chosen:
+        return None
+    return {name: values for name, values in parsed.filters.items() if name != LOCALE_FACET}
 
 
 def browse(engine, query, plan):
     """No words: every page of the language and filters, newest first, one results page of them."""
     retrieval = engine.browse(plan)
-    ranked = rank_pages([retrieval.candidates], plan)
+    ranked = rank_pages(retrieval.candidates, plan)
     hits = build_hits(ranked, engine.stored_passages(passages_to_show(ranked)), plan)
     return SearchResults(query=query, total=retrieval.total, hits=hits, facets=retrieval.facets)

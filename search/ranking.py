@@ -18,13 +18,18 @@ from dataclasses import dataclass, field
 
 from search.backends.base import PassageLink, SearchHit, passage_id
 from search.excerpts import make_excerpt
+from search.fusion import reciprocal_rank_fusion
 
 # Each further passage matching on its own adds this share of the best passage's score…
 MORE_PASSAGES_BONUS = 0.1
 # … for at most this many passages: a long manual mentioning a word everywhere is not more relevant.
 MAX_BONUS_PASSAGES = 3
-# Reciprocal rank fusion's constant (Cormack et al. 2009): damps the difference between top ranks.
-RRF_K = 60
+# Fusion weights of the candidate lists' ranks: the query's own words count most; a page found only by
+# meaning or through another language needs to rank high in its list to pass a weak lexical match.
+LEXICAL_WEIGHT = 1.0
+# Pages of one related list that take part in the fusion: deeper vector neighbours are rarely answers, and
+# every page taken is a result the reader may page through.
+MAX_RELATED_PAGES = 10
 # "N more matches in this document" lists at most this many sections by name…
 MAX_MORE_PASSAGES = 3
 # … chosen among this many further passages (several passages of one long section share its link).
@@ -80,6 +85,8 @@ class RankedPage:
     score: float
     coverage: float = 1.0
     about: float = 0.0  # share of the query's weight the page's own text holds (partial matches only)
+    related: bool = False  # found only by another list (by meaning, or through another language)
+    complete: bool = False  # holds every word of the query (or of its full translation), set when fusing
 
 
 def group_by_page(candidates):
@@ -106,30 +113,66 @@ def group_by_page(candidates):
     return pages
 
 
-def rank_pages(candidate_lists, plan):
-    """Pages of all candidate lists, best first."""
-    grouped = [group_by_page(candidates) for candidates in candidate_lists]
-    if len(grouped) == 1:
-        merged = grouped[0]
-    else:
-        merged = {}
-        for pages in grouped:
-            ordered = sorted(pages.values(), key=lambda page: -page.score)
-            for rank, page in enumerate(ordered, start=1):
-                fused = merged.setdefault(page.page_id, RankedPage(page.page_id, page.best, [], frozenset(), 0.0))
-                fused.score += 1 / (RRF_K + rank)
-                fused.slots |= page.slots
-                if page.best.own and not fused.best.own:
-                    fused.best = page.best
-                fused.others += [other for other in page.others if other.position != fused.best.position]
-    ranked = list(merged.values())
-    for page in ranked:
+@dataclass
+class CandidateList:
+    """Candidates of another retriever than the query's own lexical one (vector neighbours, the glossary's
+    Czech terms), with the weight its ranks carry in the fusion. Its pages cover none of the query's words
+    by their slots: they are found by meaning or through another language.
+
+    A list of words in another language (the glossary's) has its own `plan`; when its terms `translate`
+    every word of the query, a page holding all of them answers as fully as an exact match does.
+    """
+
+    candidates: list[Candidate]
+    weight: float
+    plan: object = None  # search.matching.QueryPlan of the list's own words, if it has words
+    translates: bool = False
+
+
+def lexical_order(page):
+    return (-round(page.coverage, 6), -round(page.about, 6), -page.score)
+
+
+def rank_pages(lexical, plan, others=()):
+    """Pages of the lexical candidates and of the other CandidateLists, best first.
+
+    Alone, the lexical list is ordered by coverage, then by how much the page is about the words, then by
+    score. With other lists, ranks are fused (search/fusion.py, weighted): pages that hold every word of
+    the query stay first, so a match by meaning alone never outranks an exact match, and below them
+    partial matches and pages found by meaning meet on their fused score.
+    """
+    pages = group_by_page(lexical)
+    for page in pages.values():
         page.coverage = plan.coverage(page.slots)
         if page.coverage < 1:
             page.about = plan.coverage(page.best.page_slots)
     # Python's sort is stable: pages tied on every key keep the engine's order (browse: newest first).
-    ranked.sort(key=lambda page: (-round(page.coverage, 6), -round(page.about, 6), -page.score))
-    return ranked
+    ranked = sorted(pages.values(), key=lexical_order)
+    if not others:
+        return ranked
+    # Complete: every word found, including words no page in the query's language holds (which weigh
+    # nothing in coverage, but a page in another language may answer them).
+    for page in ranked:
+        page.complete = not plan.missing(page.slots)
+    lists, weights, found = [[page.page_id for page in ranked]], [LEXICAL_WEIGHT], dict(pages)
+    for other in others:
+        nearest = sorted(group_by_page(other.candidates).values(), key=lambda page: -page.score)
+        nearest = nearest[:MAX_RELATED_PAGES]
+        lists.append([page.page_id for page in nearest])
+        weights.append(other.weight)
+        for page in nearest:
+            if page.page_id not in found:
+                page.complete = other.translates and not other.plan.missing(page.slots)
+                page.coverage, page.related = 0.0, True
+                found[page.page_id] = page
+    fused = reciprocal_rank_fusion(lists, weights=weights)
+    result = []
+    for item in fused:
+        page = found[item.key]
+        page.score = item.score
+        result.append(page)
+    result.sort(key=lambda page: (not page.complete, -page.score))
+    return result
 
 
 def more_links(page, stored, best):
@@ -158,11 +201,23 @@ def passages_to_show(ranked_pages):
 
 
 def build_hits(ranked_pages, stored, plan):
-    """SearchHits for ranked pages, from their stored passages; the one place a SearchHit is made."""
+    """SearchHits for ranked pages, from their stored passages; the one place a SearchHit is made.
+
+    A page in another language than the query's is marked `cross_lingual`; on one results page it gives
+    way to its own translation in the query's language when both were found.
+    """
+    locale = plan.parsed.locale
+    translated = {
+        passage.translation_key
+        for page in ranked_pages
+        if (passage := stored.get(page.best.passage_id)) and passage.locale == locale and passage.translation_key
+    }
     hits = []
     for page in ranked_pages:
         best = stored.get(page.best.passage_id)
         if best is None:  # removed between the two requests: the next search will not find it either
+            continue
+        if best.locale != locale and best.translation_key in translated:
             continue
         more = more_links(page, stored, link(best))
         hits.append(
@@ -177,8 +232,10 @@ def build_hits(ranked_pages, stored, plan):
                 passage=link(best) if plan.slots else None,
                 more_passages=more[:MAX_MORE_PASSAGES],
                 more_count=len(more),
-                missing=plan.missing(page.slots) if plan.slots else (),
+                missing=plan.missing(page.slots) if plan.slots and not page.related else (),
                 translation_key=best.translation_key,
+                related=page.related,
+                cross_lingual=best.locale != locale,
             )
         )
     return hits

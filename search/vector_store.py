@@ -7,7 +7,7 @@ fresh generation token, and a search that sees another token reloads. The token 
 rebuilt file swapped in under the same path is never mistaken for the one cached.
 
 The functions take an open sqlite3 connection, so the embedded backend can keep one connection per
-thread for FTS and vectors alike and write both in one transaction.
+thread for FTS and vectors alike and write both in one transaction: writes never commit, the caller does.
 """
 
 import threading
@@ -81,12 +81,11 @@ def stored_signature(connection):
 
 def set_signature(connection, signature):
     """Record which model the vectors come from; a different one empties the store (they cannot mix)."""
-    with connection:
-        if stored_signature(connection) not in (None, signature):
-            connection.execute("DELETE FROM passage_vectors")
-        _set_state(connection, "model_name", signature.model_name)
-        _set_state(connection, "dimensions", str(signature.dimensions))
-        _touch(connection)
+    if stored_signature(connection) not in (None, signature):
+        connection.execute("DELETE FROM passage_vectors")
+    _set_state(connection, "model_name", signature.model_name)
+    _set_state(connection, "dimensions", str(signature.dimensions))
+    _touch(connection)
 
 
 def replace_page(connection, page_id, passages):
@@ -104,19 +103,17 @@ def replace_page(connection, page_id, passages):
                 f"{passage_key}: vector of shape {vector.shape}, the store holds {dimensions} dimensions"
             )
         rows.append((passage_key, page_id, locale, vector_to_bytes(vector)))
-    with connection:
-        connection.execute("DELETE FROM passage_vectors WHERE page_id = ?", (page_id,))
-        connection.executemany(
-            "INSERT OR REPLACE INTO passage_vectors (passage_key, page_id, locale, vector) VALUES (?, ?, ?, ?)",
-            rows,
-        )
-        _touch(connection)
+    connection.execute("DELETE FROM passage_vectors WHERE page_id = ?", (page_id,))
+    connection.executemany(
+        "INSERT OR REPLACE INTO passage_vectors (passage_key, page_id, locale, vector) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    _touch(connection)
 
 
-def delete_page(connection, page_id):
-    with connection:
-        connection.execute("DELETE FROM passage_vectors WHERE page_id = ?", (page_id,))
-        _touch(connection)
+def delete_pages(connection, page_ids):
+    connection.executemany("DELETE FROM passage_vectors WHERE page_id = ?", [(page_id,) for page_id in page_ids])
+    _touch(connection)
 
 
 def count(connection):

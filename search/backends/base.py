@@ -30,6 +30,10 @@ class IndexedPage:
     translation_key: str = ""
     # What the page's row says about this copy (search/fingerprint.py): check_search_index compares it.
     fingerprint: str = ""
+    # One vector per indexed passage (None where not embedded yet), and the model they come from; none
+    # at all while semantic search is off (search/vectors.py attaches them).
+    vectors: list | None = None
+    vector_model: str = ""
 
     def passage_id(self, position):
         return passage_id(self.page_id, position)
@@ -79,6 +83,8 @@ class SearchHit:
     more_count: int = 0  # how many other sections of the page match on their own
     missing: tuple[str, ...] = ()  # query words this page does not contain (a partial match)
     translation_key: str = ""  # shared by a page's translations (Wagtail's translation_key)
+    related: bool = False  # found by meaning (vectors) or through another language, not by the words
+    cross_lingual: bool = False  # in another language than the query's (a Czech answer to a uk question)
 
 
 @dataclass
@@ -149,6 +155,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def browse(self, plan):
         """A Retrieval of every page in the plan's language and filters, newest first (an empty query)."""
+
+    @abstractmethod
+    def nearest(self, parsed, vector, model_name, locales, k):
+        """search.ranking.Candidates: the `k` passages nearest `vector` (embedded by `model_name`; vectors of
+        another model never count) among passages in `locales` and the query's filters, best first."""
 
     @abstractmethod
     def stored_passages(self, passage_ids):

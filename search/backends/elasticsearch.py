@@ -12,12 +12,14 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, TransportError
+from elasticsearch.dsl import Search
 
 from search import es_index
 from search.analysis import analyse
 from search.backends import es_query
 from search.backends.base import SearchBackend, SearchUnavailable
 from search.breaker import breaker_for
+from search.es_vectors import knn_search
 from search.matching import Vocabulary, prefixes_to_count, terms_to_count, words_to_check
 from search.parsing import QueryError
 from search.ranking import Candidate, Retrieval, StoredPassage
@@ -226,6 +228,26 @@ class ElasticsearchBackend(SearchBackend):
             if buckets:
                 facets[name] = buckets
         return facets
+
+    def nearest(self, parsed, vector, model_name, locales, k):
+        request = knn_search(
+            Search(index=self.alias).source(False).extra(fields=["page_id", "position"]),
+            vector,
+            k,
+            locales=locales,
+            facets=parsed.filters,
+            model_name=model_name,
+        )
+        return [
+            Candidate(
+                page_id=hit["fields"]["page_id"][0],
+                position=hit["fields"]["position"][0],
+                # Elasticsearch reports (1 + cosine) / 2; the cosine itself, as the embedded backend gives.
+                score=round(2 * hit["_score"] - 1, 4),
+                own=True,
+            )
+            for hit in self._execute(request)["hits"]["hits"]
+        ]
 
     def stored_passages(self, passage_ids):
         if not passage_ids:

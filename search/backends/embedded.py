@@ -21,9 +21,11 @@ from pathlib import Path
 
 from django.conf import settings
 
+from search import vector_store
 from search.analysis import allowed_edits, analyse, analysed_text, fold, tokens, within_edits
 from search.backends import fts_query
-from search.backends.base import SearchBackend, SearchUnavailable
+from search.backends.base import SearchBackend, SearchUnavailable, passage_id
+from search.embedding import EmbeddingSignature
 from search.matching import (
     CORRECTION_BOOST,
     PHRASE_BOOST,
@@ -37,8 +39,8 @@ from search.ranking import Candidate, Retrieval, StoredPassage
 
 PAGES, PASSAGES = fts_query.PAGE_TABLE, fts_query.PASSAGE_TABLE
 # Bump when SCHEMA changes: a file with another layout is rebuilt rather than read or written
-# (6: passages with the page's fingerprint and the change-log position in `meta`).
-LAYOUT_VERSION = 6
+# (6: passages with the page's fingerprint and the change-log position in `meta`; 7: passage vectors).
+LAYOUT_VERSION = 7
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20
 FACET_SIZE = 50
@@ -81,7 +83,7 @@ CREATE VIRTUAL TABLE page_text_rows USING fts5vocab(page_fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE page_terms USING fts5(terms, tokenize="unicode61 remove_diacritics 0", detail=none);
 CREATE VIRTUAL TABLE page_vocabulary USING fts5vocab(page_terms, 'row');
-"""
+""" + vector_store.SCHEMA
 
 
 class EmbeddedBackend(SearchBackend):
@@ -191,6 +193,7 @@ class EmbeddedBackend(SearchBackend):
             connection.executemany(f"DELETE FROM {table} WHERE page_id = ?", ids)
         connection.executemany("DELETE FROM titles WHERE rowid = ?", ids)
         connection.executemany("DELETE FROM page_terms WHERE rowid = ?", ids)
+        vector_store.delete_pages(connection, page_ids)
 
     @staticmethod
     def _insert(connection, page):
@@ -252,6 +255,23 @@ class EmbeddedBackend(SearchBackend):
                 for value in dict.fromkeys(values)
             ],
         )
+        EmbeddedBackend._insert_vectors(connection, page)
+
+    @staticmethod
+    def _insert_vectors(connection, page):
+        """The page's passage vectors beside its FTS rows. The store holds one model's vectors: a page
+        embedded by another model (the configured one changed) empties it, the rest follows as re-embedded."""
+        rows = [
+            (passage_id(page.page_id, passage.position), page.locale, vector)
+            for passage, vector in zip(page.indexed_passages(), page.vectors or (), strict=False)
+            if vector is not None
+        ]
+        if not rows:
+            return
+        signature = EmbeddingSignature(page.vector_model, len(rows[0][2]))
+        if vector_store.stored_signature(connection) != signature:
+            vector_store.set_signature(connection, signature)
+        vector_store.replace_page(connection, page.page_id, rows)
 
     def index_pages(self, pages):
         pages = list(pages)
@@ -556,6 +576,24 @@ class EmbeddedBackend(SearchBackend):
 
         return self._read(work)
 
+    def nearest(self, parsed, vector, model_name, locales, k):
+        def work(connection):
+            signature = vector_store.stored_signature(connection)
+            if signature is None or signature.model_name != model_name:
+                return []
+            page_ids = None
+            if parsed.filters:
+                where, parameters = facet_conditions(parsed.filters)
+                rows = connection.execute(f"SELECT d.page_id FROM pages d WHERE {where}", parameters).fetchall()
+                page_ids = [row[0] for row in rows]
+            hits = vector_store.nearest(connection, vector, k, locales=locales, page_ids=page_ids)
+            return [
+                Candidate(page_id=hit.page_id, position=int(hit.passage_key.rsplit("-", 1)[1]), score=hit.score, own=True)
+                for hit in hits
+            ]
+
+        return self._read(work)
+
     def stored_passages(self, passage_ids):
         wanted = [tuple(int(part) for part in key.rsplit("-", 1)) for key in passage_ids]
         if not wanted:
@@ -634,8 +672,14 @@ def slot_set(joined):
 
 def filter_conditions(parsed):
     """SQL conditions on `pages d` for the query's language and filters, with their parameters."""
-    conditions, parameters = ["d.locale = ?"], [parsed.locale]
-    for field, values in parsed.filters.items():
+    where, parameters = facet_conditions(parsed.filters)
+    return f"d.locale = ? AND {where}", [parsed.locale, *parameters]
+
+
+def facet_conditions(filters):
+    """SQL conditions on `pages d` for facet filters ({field: values}), with their parameters."""
+    conditions, parameters = ["1"], []
+    for field, values in filters.items():
         placeholders = ", ".join("?" * len(values))
         conditions.append(
             f"d.page_id IN (SELECT page_id FROM facets WHERE field = ? AND value IN ({placeholders}))"

@@ -211,3 +211,87 @@ ALL = [
 
 def indexed(specs):
     return [spec.indexed() for spec in specs]
+
+
+# --- Pages for the semantic and cross-language tests (tests/search/test_semantic.py) -----------------
+# Each answers a question asked in other words or another language than it is written in.
+
+SCHOOL_INCLUSION = PageSpec(
+    page_id=21,
+    locale="cs",
+    content_type="good_practice",
+    title="Začleňování žáků s odlišným mateřským jazykem",
+    url="/cs/dobra-praxe/zaclenovani-zaku/",
+    summary="Jak základní škola podpoří děti cizinců v prvních měsících výuky.",
+    body=(
+        "Žáci, kteří přišli z Ukrajiny, mají nárok na bezplatnou jazykovou přípravu v češtině. Škola může "
+        "využít asistenta pedagoga, podpůrná opatření a tlumočníka pro schůzky s rodiči."
+    ),
+    regions=["vysocina"],
+    topics=["vzdelavani"],
+    year=2024,
+    published_at=datetime(2024, 4, 1, tzinfo=UTC),
+)
+
+LEGAL_ADVICE = PageSpec(
+    page_id=22,
+    locale="cs",
+    content_type="organisation",
+    title="Právní poradna pro cizince",
+    url="/cs/organizace/pravni-poradna/",
+    summary="Právníci neziskové organizace radí zdarma s pobytem, pracovní smlouvou a nájmem bytu.",
+    body="Poradna poskytuje právní poradenství bezplatně, osobně v Brně nebo po telefonu po objednání.",
+    regions=["jihomoravsky"],
+    topics=["pobyt"],
+    year=2024,
+    published_at=datetime(2024, 4, 2, tzinfo=UTC),
+    translation_key="legal-advice",
+)
+
+HELPLINE = PageSpec(
+    page_id=23,
+    locale="cs",
+    content_type="organisation",
+    title="Informační linka pro cizince",
+    url="/cs/organizace/informacni-linka/",
+    summary="Telefonická linka ministerstva vnitra pro cizince.",
+    body="Volejte +420 974 801 801 ve všední dny od 8 do 16 hodin, česky, anglicky, rusky nebo ukrajinsky.",
+    regions=["praha"],
+    topics=["pobyt"],
+    year=2024,
+    published_at=datetime(2024, 4, 3, tzinfo=UTC),
+)
+
+HOUSING_EMERGENCY = PageSpec(
+    page_id=24,
+    locale="cs",
+    content_type="manual",
+    title="Bytová nouze a sociální bydlení",
+    url="/cs/prirucky/bytova-nouze/",
+    summary="Postup sociálního pracovníka při ztrátě bydlení domácnosti.",
+    body=(
+        "Domácnosti v bytové nouzi nabídne obec krizové ubytování v azylovém domě. Sociální pracovník "
+        "pomůže požádat o obecní byt nebo o podporu nájemní agentury."
+    ),
+    regions=["liberecky"],
+    topics=["bydleni"],
+    year=2023,
+    published_at=datetime(2023, 8, 1, tzinfo=UTC),
+)
+
+ENGLISH_COURSES = PageSpec(
+    page_id=25,
+    locale="en",
+    content_type="good_practice",
+    title="Czech language courses in Jihlava",
+    url="/en/good-practice/czech-courses-jihlava/",
+    summary="Free Czech courses for adult foreigners in the evening.",
+    body="The centre in Jihlava runs evening Czech classes at three levels and provides interpreting.",
+    regions=["vysocina"],
+    topics=["cestina"],
+    year=2024,
+    published_at=datetime(2024, 2, 3, tzinfo=UTC),
+    translation_key="courses",
+)
+
+SEMANTIC = [SCHOOL_INCLUSION, LEGAL_ADVICE, HELPLINE, HOUSING_EMERGENCY, ENGLISH_COURSES]

@@ -16,7 +16,7 @@ from search.matching import (
     truncation,
 )
 from search.parsing import Slot, parse_query
-from search.ranking import Candidate, rank_pages
+from search.ranking import MAX_RELATED_PAGES, Candidate, CandidateList, rank_pages
 
 pytestmark = pytest.mark.django_db  # parsing reads editor synonym rules
 
@@ -117,13 +117,13 @@ def test_a_page_ranks_by_its_best_passage_plus_a_small_bonus_for_more():
         Candidate(2, 5, 4.0, frozenset({0}), own=True),
         Candidate(2, 7, 3.0, frozenset({0}), own=True),
     ]
-    [first, second] = rank_pages([candidates], plan)
+    [first, second] = rank_pages(candidates, plan)
     assert (first.page_id, first.best.position, [other.position for other in first.others]) == (2, 3, [5, 7])
     assert second.page_id == 1
 
 
 def test_a_page_matched_only_by_its_text_is_shown_from_its_top():
-    [page] = rank_pages([[Candidate(1, 4, 5.0, frozenset({0}), own=False)]], plan_of(3))
+    [page] = rank_pages([Candidate(1, 4, 5.0, frozenset({0}), own=False)], plan_of(3))
     assert page.best.position == 0
 
 
@@ -134,11 +134,29 @@ def test_pages_covering_more_of_the_query_come_first_then_pages_about_it():
         Candidate(2, 0, 5.0, frozenset({0, 1}), own=True),  # the whole query
         Candidate(3, 0, 8.0, frozenset({1}), own=True, page_slots=frozenset({1})),  # half, in its title
     ]
-    assert [page.page_id for page in rank_pages([candidates], plan)] == [2, 3, 1]
+    assert [page.page_id for page in rank_pages(candidates, plan)] == [2, 3, 1]
 
 
-def test_several_candidate_lists_are_fused_by_rank():
-    plan = plan_of(3)
-    lexical = [Candidate(1, 0, 9.0, frozenset({0}), own=True), Candidate(2, 0, 8.0, frozenset({0}), own=True)]
-    vectors = [Candidate(2, 1, 0.9, frozenset({0}), own=True), Candidate(3, 0, 0.8, frozenset({0}), own=True)]
-    assert [page.page_id for page in rank_pages([lexical, vectors], plan)] == [2, 1, 3]
+def test_pages_found_by_meaning_join_partial_matches_by_fused_rank_never_complete_ones():
+    plan = plan_of(3, 3)
+    lexical = [
+        Candidate(1, 0, 9.0, frozenset({0, 1}), own=True),  # every word
+        Candidate(2, 0, 8.0, frozenset({0}), own=True),  # half the query
+        Candidate(4, 0, 7.0, frozenset({1}), own=True),  # half, and near in meaning
+    ]
+    vectors = [
+        Candidate(3, 2, 0.9, own=True),
+        Candidate(4, 1, 0.88, own=True),
+        Candidate(1, 0, 0.8, own=True),
+    ]
+    ranked = rank_pages(lexical, plan, [CandidateList(vectors, 0.8)])
+    assert [page.page_id for page in ranked] == [1, 4, 2, 3]
+    assert [page.related for page in ranked] == [False, False, False, True]
+    # The partial match keeps its own best passage and the words it misses.
+    assert ranked[1].best.position == 0 and ranked[1].slots == frozenset({1})
+
+
+def test_a_related_list_adds_at_most_a_few_pages():
+    candidates = [Candidate(page_id, 0, 1 - page_id / 100, own=True) for page_id in range(1, 40)]
+    ranked = rank_pages([], plan_of(3), [CandidateList(candidates, 1.0)])
+    assert [page.page_id for page in ranked] == list(range(1, MAX_RELATED_PAGES + 1))

@@ -21,17 +21,18 @@ def unit(*values):
 def store(tmp_path):
     connection = sqlite3.connect(tmp_path / "search.sqlite3")
     vector_store.create_schema(connection)
-    vector_store.set_signature(connection, SIGNATURE)
-    vector_store.replace_page(
-        connection,
-        1,
-        [
-            ("1#bydleni", "cs", unit(1, 0, 0, 0)),
-            ("1#skola", "cs", unit(0, 1, 0, 0)),
-        ],
-    )
-    vector_store.replace_page(connection, 2, [("2#housing", "en", unit(0.9, 0.1, 0, 0))])
-    vector_store.replace_page(connection, 3, [("3#prace", "cs", unit(0.7, 0, 0.7, 0))])
+    with connection:  # the store never commits: its caller writes FTS rows in the same transaction
+        vector_store.set_signature(connection, SIGNATURE)
+        vector_store.replace_page(
+            connection,
+            1,
+            [
+                ("1#bydleni", "cs", unit(1, 0, 0, 0)),
+                ("1#skola", "cs", unit(0, 1, 0, 0)),
+            ],
+        )
+        vector_store.replace_page(connection, 2, [("2#housing", "en", unit(0.9, 0.1, 0, 0))])
+        vector_store.replace_page(connection, 3, [("3#prace", "cs", unit(0.7, 0, 0.7, 0))])
     yield connection
     connection.close()
 
@@ -66,11 +67,12 @@ def test_the_cached_matrix_reloads_after_a_write_from_another_connection(store, 
     hits = vector_store.nearest(store, unit(0, 0, 0, 1), k=1, cache=cache)
     assert hits[0].passage_key != "4#new"
     other = sqlite3.connect(tmp_path / "search.sqlite3")
-    vector_store.replace_page(other, 4, [("4#new", "cs", unit(0, 0, 0, 1))])
+    with other:
+        vector_store.replace_page(other, 4, [("4#new", "cs", unit(0, 0, 0, 1))])
     other.close()
     [hit] = vector_store.nearest(store, unit(0, 0, 0, 1), k=1, cache=cache)
     assert (hit.passage_key, hit.page_id, hit.locale) == ("4#new", 4, "cs")
-    vector_store.delete_page(store, 4)
+    vector_store.delete_pages(store, [4])
     assert vector_store.nearest(store, unit(0, 0, 0, 1), k=1, cache=cache)[0].passage_key != "4#new"
 
 

