@@ -99,6 +99,10 @@ def result_json(hit, translations):
         "more_passages": [passage_json(link) for link in hit.more_passages],
         "more_count": hit.more_count,
         "missing_words": list(hit.missing),
+        # Found by meaning or through another language rather than by the query's words, and whether the
+        # page is in another language than the query's (a Czech answer to a Ukrainian question).
+        "related": hit.related,
+        "cross_lingual": hit.cross_lingual,
         # A live translation in the query's language, for a result shown in another one.
         "translation_url": translations.get(hit.translation_key),
     }

@@ -34,9 +34,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from search import schema
+from search import schema, vectors
 from search.backends import get_backup_backend, get_search_backend
-from search.models import IndexCursor, IndexUpdate
+from search.embedding import get_embedder
+from search.models import IndexCursor, IndexUpdate, PassageEmbedding
 from search.pages import Lookups, indexed_page, is_content_page
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,8 @@ MAX_RETRY = timedelta(minutes=15)
 MAX_ERROR_LENGTH = 2000
 
 ENRICHMENT = "step:enrichment"
+# A mark per embedding model the whole site was logged for re-embedding (reembed_after_model_change).
+REEMBED_MARK = "mark:reembed:"
 PURGE_MARK = "mark:purged"
 
 
@@ -201,6 +204,8 @@ class IndexedPageCache:
             except Exception as error:  # a bug or bad data in one page; logged with its traceback
                 logger.exception("Page %s could not be serialised for search", page_id)
                 self.broken[page_id] = f"{error.__class__.__name__}: {error}"
+        # Vectors the cache holds already (unchanged passages); new text waits for the enrichment step.
+        vectors.attach_cached(self.pages[page_id] for page_id in wanted if self.pages.get(page_id) is not None)
         indexed, deleted = [], []
         for page_id, action in latest_actions.items():
             if page_id in self.broken:
@@ -344,8 +349,9 @@ class EngineConsumer(EngineMixin, LeasedConsumer):
 class EnrichmentStep(LeasedConsumer):
     """The worker's slow step, never run in a request: makes sure the documents attached to changed
     pages have their text (hub.ingest extracts at upload, in the background; a text lost with a
-    restarted web process is extracted here, and hub.ingest's signal then logs the page again).
-    Computing passages' embedding vectors belongs here too.
+    restarted web process is extracted here, and hub.ingest's signal then logs the page again), then
+    embeds the passages the embedding cache lacks and logs those pages again, so every engine indexes
+    them with their vectors (search/vectors.py).
     """
 
     def __init__(self):
@@ -360,8 +366,16 @@ class EnrichmentStep(LeasedConsumer):
         for page in Page.objects.filter(pk__in=page_ids, live=True).specific():
             for document in getattr(page, "attached_documents", list)():
                 extract_if_missing(document.pk)
+        self.embed(page_ids, cache)
         self.save_position(cursor)
         return OutboxResult(rows=len(rows))
+
+    def embed(self, page_ids, cache):
+        pages, _, _ = cache.resolve(dict.fromkeys(page_ids, IndexUpdate.Action.INDEX))
+        lacking = [page for page in pages if vectors.missing_count([page])]
+        # The lease is renewed as batches of passages are embedded: a long manual takes minutes.
+        if lacking and vectors.embed_missing(lacking, progress=lambda done, total: self.renew()):
+            enqueue([page.page_id for page in lacking], IndexUpdate.Action.INDEX)
 
 
 class LocalCopyConsumer(EngineMixin, Consumer):
@@ -499,7 +513,26 @@ def process_pending(force=False, include_backup=True):
 
 
 def enrich_pending():
+    reembed_after_model_change()
     return follow(EnrichmentStep(), batch_size=20)
+
+
+def reembed_after_model_change():
+    """When the configured embedder has embedded nothing yet but another model has, the model changed:
+    log every content page once, so the enrichment step embeds them all again (the engines keep
+    answering lexically, and never compare vectors of two models, meanwhile). Returns pages logged."""
+    embedder = get_embedder()
+    if embedder is None:
+        return 0
+    embedded = PassageEmbedding.objects.filter(model_name=embedder.model_name)
+    if embedded.exists() or not PassageEmbedding.objects.exists():
+        return 0
+    mark, created = IndexCursor.objects.get_or_create(consumer=f"{REEMBED_MARK}{embedder.model_name}"[:200])
+    if not created:
+        return 0
+    page_ids = list(Page.objects.filter(content_type__in=content_page_type_ids()).values_list("pk", flat=True))
+    enqueue(page_ids, IndexUpdate.Action.INDEX)
+    return len(page_ids)
 
 
 def pending_count():

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from search.indexing import LeasedConsumer, LocalCopyConsumer, ReplayConsumer, follow, replay_start
 from search.pages import iter_indexed_pages
+from search.vectors import with_vectors
 
 # Renew the rebuild's lease at most this often (seconds) while it loads.
 RENEW_EVERY = 10
@@ -56,8 +57,11 @@ def lock_name(backend):
     return backend.name
 
 
-def rebuild(backend, progress=None, pages=None):
-    """Rebuild `backend` from the live pages and the change log; returns nothing, raises on failure."""
+def rebuild(backend, progress=None, pages=None, embedding=None):
+    """Rebuild `backend` from the live pages and the change log; returns nothing, raises on failure.
+
+    Passages the embedding cache lacks are embedded on the way (search/vectors.py); `embedding`, an
+    EmbeddingTally, adds up what that cost, and `progress(0)` is called as passages are embedded."""
     with rebuild_lock(lock_name(backend)) as renew:
 
         def advance(count=1):
@@ -67,6 +71,7 @@ def rebuild(backend, progress=None, pages=None):
 
         start = replay_start()
         pages = iter_indexed_pages() if pages is None else pages
+        pages = with_vectors(pages, tally=embedding, progress=lambda: advance(0))
         if backend.name == "embedded":
             backend.rebuild(
                 pages,

