@@ -9,7 +9,7 @@ from wagtail.models import Site
 from hub.core.models import HomePage
 from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import Helpline
-from tests.migration_rows import restore_migration_rows
+from tests.utils import czech_tree_root
 
 HOME_TITLE = "Vítejte v Rozcestníku"
 SECTION_TITLE = "Příručky"
@@ -18,7 +18,7 @@ HELPLINE_NAME = "Linka pomoci pro cizince"
 
 def build_public_site():
     """Czech home page as the default site's root, one section in the menu, one footer helpline."""
-    locale, root = restore_migration_rows()
+    locale, root = czech_tree_root()
     home = HomePage(
         title=HOME_TITLE,
         slug="rozcestnik-prohlizec",

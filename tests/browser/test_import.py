@@ -14,7 +14,6 @@ from hub.organisations.editorial import CPIC_EDITORS, ensure_organisation_group,
 from hub.taxonomy.models import Region
 from tests.browser.test_smoke import serious_accessibility_violations
 from tests.hub.ingest.conftest import build_page_tree
-from tests.migration_rows import restore_migration_rows
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +31,6 @@ Poradna pro cizince, poradna@example.cz.
 
 @pytest.fixture
 def czech_editor(transactional_db):
-    restore_migration_rows()  # a transactional test before this one emptied the database
     tree = build_page_tree()
     Region.objects.create(name="Kraj Vysočina", slug="vysocina", locale=tree.home.locale)
     setup_editorial()
@@ -73,9 +71,10 @@ def test_an_organisation_editor_imports_a_document_in_czech(live_server, page, c
     proposal = page.get_by_label(re.compile(r"Kraj Vysočina \(zmíněno \d+×\)"))
     assert proposal.is_checked()
     # Audit the settled page, not the success message halfway through its fade-in.
-    page.wait_for_function(
-        "[...document.querySelectorAll('.messages li')]"
-        ".every(message => getComputedStyle(message).opacity === '1')"
+    page.evaluate(
+        "() => Promise.all(document.getAnimations()"
+        ".filter(animation => animation.effect.getComputedTiming().iterations !== Infinity)"
+        ".map(animation => animation.finished))"
     )
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Přidat zaškrtnuté štítky a upravit stránku").click()

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from search.backends.base import SearchBackend
-from tests.utils import require_service
+from tests.utils import czech_tree_root, require_service
 
 
 @pytest.fixture(autouse=True)
@@ -68,14 +68,13 @@ class ContentTree:
 def build_content_tree():
     """Root → HomePage (the default site's root) → manual library and organisation directory with
     one organisation, in Czech. Pages made with add_child are live; tests publish through revisions."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Site
 
     from hub.core.models import HomePage
     from hub.manuals.models import ManualIndexPage
     from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 
-    czech = Locale.objects.get_or_create(language_code="cs")[0]
-    root = Page.get_first_root_node()
+    czech, root = czech_tree_root()
     home = root.add_child(
         instance=HomePage(title="Rozcestník", slug="rozcestnik-search", locale=czech)
     )

@@ -17,7 +17,6 @@ from search import indexing
 from search.backends.base import SearchBackend, SearchQuery
 from search.models import IndexCursor, IndexUpdate
 from search.worker import Worker
-from tests.migration_rows import restore_migration_rows
 from tests.search.conftest import build_content_tree, following_embedded
 
 
@@ -73,7 +72,6 @@ class RecordingEngine(SearchBackend):
 def test_concurrent_workers_apply_every_change_and_never_at_the_same_time():
     if connection.vendor != "postgresql":
         pytest.skip("Row locks are PostgreSQL's; CI's PostgreSQL pass runs this test.")
-    restore_migration_rows()  # a transactional test before this one emptied the database
     tree = build_content_tree()
     pages = [
         tree.manuals.add_child(instance=ManualPage(title=f"Kurzy {number}", slug=f"kurzy-{number}"))
