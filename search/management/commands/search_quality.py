@@ -24,8 +24,10 @@ from hub.goals.models import OperationalGoalsPage
 from search import quality
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from search.embedding import get_embedder
 from search.management.progress import ProgressBar
 from search.pages import iter_indexed_pages
+from search.vectors import EmbeddingTally, with_vectors
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
@@ -79,6 +81,15 @@ class Command(BaseCommand):
 
     def measure(self, queries, directory, elasticsearch_url):
         pages = list(iter_indexed_pages())
+        if get_embedder() is not None:
+            # Hybrid search (SEARCH_EMBEDDER=none measures lexical search alone): embed every passage.
+            tally = EmbeddingTally()
+            progress = ProgressBar(self.stdout, len(pages), "embedding")
+            pages = list(with_vectors(pages, tally=tally, progress=lambda: progress.advance(0)))
+            progress.finish()
+            self.stdout.write(f"Embedding: {tally.summary()}")
+        else:
+            self.stdout.write("SEARCH_EMBEDDER is off: lexical search alone.")
         rows = []
         embedded = EmbeddedBackend(path=directory / "quality.sqlite3")
         embedded.rebuild(pages)
