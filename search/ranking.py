@@ -166,12 +166,16 @@ def rank_pages(lexical, plan, others=()):
                 page.coverage, page.related = 0.0, True
                 found[page.page_id] = page
     fused = reciprocal_rank_fusion(lists, weights=weights)
+    lexical_rank = {page.page_id: rank for rank, page in enumerate(ranked)}
     result = []
     for item in fused:
         page = found[item.key]
         page.score = item.score
         result.append(page)
-    result.sort(key=lambda page: (not page.complete, -page.score))
+    # Complete pages keep the lexical order among themselves: meaning never reorders exact matches.
+    result.sort(
+        key=lambda page: (0, lexical_rank.get(page.page_id, 0), 0) if page.complete else (1, 0, -page.score)
+    )
     return result
 
 
