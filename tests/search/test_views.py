@@ -152,8 +152,9 @@ def test_api_returns_the_documented_shape(client, index):
     first = data["results"][0]
     assert set(first) == {
         "title", "url", "snippet", "type", "locale", "score",
-        "passage", "more_passages", "more_count", "missing_words", "translation_url",
+        "passage", "more_passages", "more_count", "missing_words", "translation_url", "related", "cross_lingual",
     }
+    assert (first["related"], first["cross_lingual"]) == (False, False)
     assert first["passage"] == {"heading": "", "anchor": "", "url": docs.LANGUAGE_COURSES.url}
     assert data["partial"] is False
     assert (first["title"], first["type"], first["locale"]) == (

@@ -22,6 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -32,6 +33,7 @@ from wagtail.models import Locale, Page
 
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
+from search.embedding import get_embedder
 from search.management.measuring import QUERY_CLASSES, percentile
 from search.management.progress import ProgressBar
 from search.pages import iter_indexed_pages
@@ -131,6 +133,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(pages)} pages, {passages} passages serialised at {passages / serialise_seconds:.0f} passages/s"
         )
+        stand_in_vectors(pages, self.stdout)
         rows = []
         embedded = EmbeddedBackend(path=directory / f"bench-{count}.sqlite3")
         rows.append(
@@ -253,6 +256,23 @@ class TextPool:
         for path in sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []:
             sentences += split_sentences(path.read_text(encoding="utf-8"))
         return cls(sentences=list(dict.fromkeys(sentences)), headings=list(dict.fromkeys(headings)))
+
+
+def stand_in_vectors(pages, stdout):
+    """With an embedder configured, search is hybrid: give every passage a random unit vector in the
+    model's name. Query time does not depend on what the vectors say, and embedding thousands of pages
+    cold would take hours (its throughput is measured by rebuild_search_index and semantic_report);
+    query vectors are real, the model runs for each query."""
+    embedder = get_embedder()
+    if embedder is None:
+        stdout.write("SEARCH_EMBEDDER is off: lexical search alone.")
+        return
+    generator = np.random.default_rng(11)
+    for page in pages:
+        vectors = generator.standard_normal((len(page.indexed_passages()), embedder.dimensions)).astype(np.float32)
+        page.vectors = list(vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+        page.vector_model = embedder.model_name
+    stdout.write(f"Hybrid search: {embedder.model_name} for queries, random stand-in passage vectors.")
 
 
 def split_sentences(text):
