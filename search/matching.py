@@ -300,7 +300,8 @@ def plan_query(parsed, vocabulary):
     slots = tuple(
         PlannedSlot(
             slot=slot,
-            weight=max(1, round(MAX_SLOT_WEIGHT * idf / rarest)) if idf else 0,
+            # A word on (nearly) every page has no positive idf: it still matches, at the lowest weight.
+            weight=(max(1, round(MAX_SLOT_WEIGHT * idf / rarest)) if idf > 0 and rarest > 0 else 1) if frequency else 0,
             corrections=corrections,
             prefix=prefix,
             share=frequency / vocabulary.pages if vocabulary.pages else 0.0,

@@ -6,14 +6,15 @@
 3. Retrieve candidate passages for the strictest level; while fewer than RELAX_BELOW pages match, relax:
    most of the words, then any of them. Pages that miss words are ranked below those that do not, and say
    which words they miss.
-4. Related lists (`related_lists`): the pages naming the query's glossary concepts by their other terms
-   (search/glossary.py), in the query's language and, for a Ukrainian or English query, in Czech, where
-   most answers are written; and the passages nearest the query's meaning (vectors, when an embedder is
-   configured) in the same languages.
+4. Related lists (`related_lists`): for a Ukrainian or English query, the pages naming its glossary
+   concepts by their other terms (search/glossary.py) in its language and in Czech, where most answers
+   are written, and the Czech pages holding its words read as Czech; for every query, the passages nearest
+   its meaning (vectors, when an embedder is configured) in its language and, for uk/en, in Czech.
    A precise query (one word the index holds, a number) is left to its words.
 5. Rank pages from their passages, fusing the lists (search/ranking.py), fetch the shown passages and
    build the hits; a page in another language is marked as such.
-6. A Ukrainian or English query that still finds nothing is answered from the Czech pages, marked as such.
+6. A Ukrainian or English query whose words no page in its language holds is answered from the Czech
+   pages as a whole (`fallback_locale`), marked as such.
 """
 
 from dataclasses import replace
@@ -55,21 +56,26 @@ CZECH_WORDS_WEIGHT = 0.9
 
 
 def answer(engine, query):
-    results = answer_in_locale(engine, query)
-    if results.total or query.locale == SOURCE_LOCALE or not query.text.strip():
+    results, own_language = answer_in_locale(engine, query)
+    if own_language or query.locale == SOURCE_LOCALE or not query.text.strip():
         return results
-    czech = answer_in_locale(engine, replace(query, locale=SOURCE_LOCALE))
+    # Nothing in the reader's language holds the words: the whole answer comes from Czech pages.
+    czech, _ = answer_in_locale(engine, replace(query, locale=SOURCE_LOCALE))
     if not czech.total:
         return results
     czech.query = query
     czech.fallback_locale = SOURCE_LOCALE
+    for hit in czech.hits:
+        hit.cross_lingual = hit.locale != query.locale
     return czech
 
 
 def answer_in_locale(engine, query):
+    """(SearchResults, pages in the query's language that hold its words)."""
     parsed = parse_query(query)
     if parsed.is_browse:
-        return browse(engine, query, QueryPlan(parsed))
+        results = browse(engine, query, QueryPlan(parsed))
+        return results, results.total
     plan = plan_query(parsed, engine.vocabulary(parsed))
     size = max(MIN_CANDIDATES, (parsed.offset + parsed.per_page) * CANDIDATES_PER_RESULT)
     retrieval, level = retrieve_relaxed(engine, plan, size)
@@ -82,7 +88,7 @@ def answer_in_locale(engine, query):
         ranked = rank_pages(retrieval.candidates, plan, others)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     hits = build_hits(shown, engine.stored_passages(passages_to_show(shown)), plan)
-    return SearchResults(
+    results = SearchResults(
         query=query,
         total=retrieval.total + sum(1 for page in ranked if page.related),
         hits=hits,
@@ -90,6 +96,7 @@ def answer_in_locale(engine, query):
         suggestion=plan.suggestion,
         partial=any(plan.missing(page.slots) for page in ranked if not page.related),
     )
+    return results, retrieval.total
 
 
 def retrieve_relaxed(engine, plan, size):
@@ -107,8 +114,11 @@ def related_lists(engine, plan, retrieval):
     """The CandidateLists beside the query's own lexical one (see the module's docstring)."""
     parsed = plan.parsed
     czech_filters = filters_for(parsed, SOURCE_LOCALE) if parsed.locale != SOURCE_LOCALE else None
-    lists = [glossary_list(engine, plan, parsed.locale, parsed.filters)]
+    lists = []
     if czech_filters is not None:
+        # A Czech query has its synonym rules; a Ukrainian or English one, with few pages in its language,
+        # is helped by the glossary's other terms in its language and in Czech, and by its words in Czech.
+        lists.append(glossary_list(engine, plan, parsed.locale, parsed.filters))
         lists.append(glossary_list(engine, plan, SOURCE_LOCALE, czech_filters))
         lists.append(czech_words_list(engine, parsed, czech_filters))
     lists = [found for found in lists if found is not None]

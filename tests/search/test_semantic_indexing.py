@@ -67,7 +67,7 @@ def test_the_worker_embeds_what_the_publish_request_did_not(
     assert PassageEmbedding.objects.exists()
     assert nearest(configured_backend)
     [found] = [hit for hit in api_results(client, QUESTION, "en") if hit["title"] == "Začleňování žáků z Ukrajiny"]
-    assert (found["locale"], found["cross_lingual"], found["related"]) == ("cs", True, True)
+    assert (found["locale"], found["cross_lingual"]) == ("cs", True)
     # The page logged again for its vectors is embedded already: nothing more to do.
     assert not indexing.enrich_pending().errors
     assert PassageEmbedding.objects.count() == len(PassageEmbedding.objects.values("text_hash").distinct())
