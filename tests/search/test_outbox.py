@@ -22,19 +22,6 @@ TITLE = "Tlumočníci pro obce v Libereckém kraji"
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish like the admin does: a revision, published, then the transaction commits."""
-
-    def publish_page(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        page.refresh_from_db()
-        return page
-
-    return publish_page
-
-
-@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a change and the outbox's after-commit work, as at the end of a request."""
 

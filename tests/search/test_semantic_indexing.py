@@ -17,16 +17,6 @@ pytestmark = pytest.mark.django_db
 QUESTION = "how can a school support pupils from Ukraine"
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def publish_page(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        return page
-
-    return publish_page
-
-
 def school_page(parent):
     return parent.add_child(
         instance=ManualPage(
