@@ -245,7 +245,7 @@ LEGAL_ADVICE = PageSpec(
     topics=["pobyt"],
     year=2024,
     published_at=datetime(2024, 4, 2, tzinfo=UTC),
-    translation_key="legal-advice",
+    translation_key="5d2b8f0e-3c41-4b7a-9a57-2f0c1e6d9b11",
 )
 
 HELPLINE = PageSpec(

@@ -69,6 +69,14 @@ def test_page_says_when_results_are_czech(client, index):
     assert "search-fallback" not in client.get("/uk/search/", {"q": "курси"}).content.decode()
 
 
+def test_czech_answers_among_ukrainian_results_are_badged(client, index):
+    index.index_pages(docs.indexed(docs.SEMANTIC))
+    html = client.get("/uk/search/", {"q": "безкоштовна юридична допомога"}).content.decode()
+    assert "search-cross-lingual" in html and "search-fallback" not in html
+    assert docs.LEGAL_ADVICE.title in html
+    assert '<span class="search-hit__badge" lang="uk">Чеською</span>' in html
+
+
 def test_empty_state_offers_a_way_on(client, index, locales):
     from hub.organisations.models import Helpline
 
