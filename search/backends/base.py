@@ -156,10 +156,11 @@ class SearchBackend(ABC):
     def browse(self, plan):
         """A Retrieval of every page in the plan's language and filters, newest first (an empty query)."""
 
-    @abstractmethod
     def nearest(self, parsed, vector, model_name, locales, k):
         """search.ranking.Candidates: the `k` passages nearest `vector` (embedded by `model_name`; vectors of
-        another model never count) among passages in `locales` and the query's filters, best first."""
+        another model never count) among passages in `locales` and the query's filters, best first. An
+        engine that stores no vectors has none: search through it stays lexical."""
+        return []
 
     @abstractmethod
     def stored_passages(self, passage_ids):
