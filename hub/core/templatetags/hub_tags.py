@@ -1,13 +1,21 @@
 """Site chrome for the public templates: the home page and main navigation of the active language,
-and the home page's "Recently published" list."""
+the home page's "Recently published" list, short web addresses and JSON-LD blocks."""
+
+import json
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from hub.core.models import HubPage
 
 register = template.Library()
+
+# What Django's json_script escapes, so "</script>" in a title cannot close the block.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def active_locale():
@@ -55,3 +63,19 @@ def recently_published(home, limit=6):
         .specific()
     )
     return pages[:limit]
+
+
+@register.filter
+def web_address(url):
+    """A web address as readers say it, "integracnicentra.cz": the link text instead of a long raw URL."""
+    host = urlsplit(str(url)).hostname or str(url)
+    return host.removeprefix("www.")
+
+
+@register.simple_tag
+def json_ld(data):
+    """`data` as a schema.org JSON-LD block, escaped like Django's json_script so text cannot end it."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)),
+    )
