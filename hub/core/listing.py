@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
+from hub.core.language_fallback import IN_DEFAULT_LANGUAGE
 from hub.taxonomy.models import Region, Topic
 
 # What each ordering key is called in the "Order by" menu.
@@ -37,8 +38,12 @@ class Listing:
         return "".join(f"{key}={value}&" for key, value in params.items() if value)
 
 
-def filter_listing(pages, params, *, locale, orderings, default_ordering):
-    """Filter by ?region= and ?topic= slugs and order by ?order=; unknown values fall back quietly."""
+def filter_listing(pages, params, *, locale, orderings, default_ordering, language_first=False):
+    """Filter by ?region= and ?topic= slugs and order by ?order=; unknown values fall back quietly.
+
+    `language_first`: `pages` come from hub.core.language_fallback, and the reader's language is
+    listed before the Czech pages that wait for a translation.
+    """
     region = params.get("region", "")
     topic = params.get("topic", "")
     ordering = params.get("order", default_ordering)
@@ -48,8 +53,9 @@ def filter_listing(pages, params, *, locale, orderings, default_ordering):
         pages = pages.filter(regions__slug=region)
     if topic:
         pages = pages.filter(topics__slug=topic)
+    order_by = [IN_DEFAULT_LANGUAGE, orderings[ordering]] if language_first else [orderings[ordering]]
     return Listing(
-        pages=pages.order_by(orderings[ordering]).distinct(),
+        pages=pages.order_by(*order_by).distinct(),
         regions=Region.objects.filter(locale=locale),
         topics=Topic.objects.filter(locale=locale),
         selected_region=region,

@@ -1,10 +1,13 @@
-"""Admin hooks of hub.core."""
+"""Admin hooks of hub.core: translation warnings, and the translation requests readers send."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 
+from hub.core import translation_requests_admin
 from hub.core.translation_status import out_of_date_source
 
 
@@ -34,3 +37,24 @@ hooks.register("before_edit_snippet", warn_on_opening_the_editor)
 # Right after publishing the source, the editor learns that its translations now lag behind.
 hooks.register("after_publish_page", warn_when_translations_are_out_of_date)
 hooks.register("after_edit_snippet", warn_when_translations_are_out_of_date)
+
+
+@hooks.register("register_admin_urls")
+def translation_requests_urls():
+    return translation_requests_admin.admin_urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def translation_requests_menu_item():
+    return MenuItem(
+        gettext_lazy("Translation requests"),
+        reverse("translation_requests"),
+        name="translation-requests",
+        icon_name="globe",
+        order=900,
+    )
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_translation_requests_summary(request, summary_items):
+    summary_items.append(translation_requests_admin.TranslationRequestsSummaryItem(request))
