@@ -23,12 +23,14 @@ CONTENT_TYPES = {
     "organisations.organisationpage": "organisation",
     "goals.operationalgoalspage": "goals",
     "events.eventpage": "event",
+    "journeys.journeypage": "journey",
 }
 
 # Text fields beyond summary and body that readers search for, on whichever type has them
 # (rich text is stripped of markup): where a practice happened and what came of it, what an
 # organisation offers and where it is, where an event takes place, how goals are evaluated.
 EXTRA_TEXT_FIELDS = (
+    "audience",
     "municipality",
     "outcomes",
     "funding_source",
@@ -132,7 +134,8 @@ def serialise(page, organisation_names):
 
 def body_text(page):
     parts = []
-    body = getattr(page, "body", None)
+    # Long-form pages have a body; an "I am …" journey has its steps.
+    body = getattr(page, "body", None) or getattr(page, "steps", None)
     if body:
         parts += block_texts(body.stream_block, body)
     for name in EXTRA_TEXT_FIELDS:

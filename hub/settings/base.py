@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "hub.practices",
     "hub.goals",
     "hub.events",
+    "hub.journeys",
+    # The regional signpost gathers every content app by region: it sits on top of them.
+    "hub.regions",
     "hub.ingest",
     # On top of the content apps: demo content, `load_demo_content` and `setup_hub` (make run).
     "hub.demo",
