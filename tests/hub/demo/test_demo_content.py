@@ -49,7 +49,7 @@ def test_second_load_creates_nothing(demo, db):
 
 def test_first_load_prints_one_line_per_stage_and_the_demo_logins(demo):
     lines = demo.splitlines()
-    assert "  Organisations and logos: 46 created" in lines
+    assert "  Organisations and logos: 76 created" in lines
     assert sum(line.startswith("  demo login (") for line in lines) == 3
     assert not any(line.startswith("  created ") for line in lines)  # per object only at -v 2
     assert len(lines) < 20
@@ -58,7 +58,7 @@ def test_first_load_prints_one_line_per_stage_and_the_demo_logins(demo):
 def test_a_second_load_says_what_it_kept(demo, db):
     output = StringIO()
     call_command("load_demo_content", verbosity=2, stdout=output)
-    assert "  Organisations and logos: 46 kept" in output.getvalue().splitlines()
+    assert "  Organisations and logos: 76 kept" in output.getvalue().splitlines()
 
 
 def test_default_site_serves_the_czech_home_page_instead_of_wagtails_welcome(demo, db):
@@ -80,20 +80,21 @@ def test_every_live_demo_page_renders_with_its_title(demo, client):
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/cs/", ["Jsem obec nebo městská část", "Jsem nová nezisková organizace", "770 600 800", "+420 974 801 802"]),
-        ("/uk/", ["Я соціальний працівник чи працівниця", "HELP LINKA для біженців з України"]),
+        ("/cs/", ["Jsem obec nebo sociální pracovník obce", "Jsem nová nezisková organizace", "770 600 800",
+                  "+420 974 801 802", 'href="/cs/kraje/kraj-vysocina/"']),
+        ("/uk/", ["Я представляю громаду або соціальну службу громади", "HELP LINKA для біженців з України",
+                  'href="/uk/ya/obec/"', 'href="/uk/kraje/kraj-vysocina/"']),
         ("/en/", ["I work for a new non-profit", "Information line for foreigners and citizens of Ukraine",
-                  # the municipality route leads to a manual that exists only in Czech, and says so
-                  'href="/cs/organizace/simi/manual-lokalni-integrace/" hreflang="cs"']),
+                  'href="/en/i-am/nno/"']),
         ("/cs/organizace/ministerstvo-vnitra/doporuceni-pro-nove-aktery/",
          ['href="#1-centra-na-podporu-integrace-cizincu"', "Zajistit podporu školení.", "MV, CPIC, NNO"]),
-        ("/uk/organizace/ministerstvo-vnitra/doporuceni-pro-nove-aktery/",
+        ("/uk/orhanizatsii/ministerstvo-vnitra/doporuceni-pro-nove-aktery/",
          ["Навіщо об&#x27;єднуватися в мережі", "Забезпечити підтримку навчання."]),
-        ("/en/organizace/praha-13/spolecna-adresa/", ["Common Address – the integration project of Prague 13"]),
+        ("/en/organisations/praha-13/spolecna-adresa/", ["Common Address – the integration project of Prague 13"]),
         ("/cs/organizace/cpic-liberec/operacni-cile-2024/", ["alespoň 5 schůzek", "alespoň 2 schůzky"]),
         ("/cs/organizace/cpic-jihlava/", ['href="/cs/organizace/suz-mv/"', "Operační cíle CPIC Jihlava 2024"]),
         ("/cs/organizace/suz-mv/", ['href="/cs/organizace/cpic-zlin/"']),
-        ("/cs/organizace/?region=vysocina", ["CPIC Jihlava"]),
+        ("/cs/organizace/?region=kraj-vysocina", ["CPIC Jihlava"]),
     ],
 )
 def test_demo_pages_show_the_expected_content(demo, client, path, expected):
@@ -129,7 +130,7 @@ def test_admin_edit_form_opens_for_every_demo_page_type(demo, client, django_use
     one_page_per_type = {}
     for page in Page.objects.filter(depth__gt=1, locale__language_code="cs").specific():
         one_page_per_type.setdefault(type(page), page)
-    assert len(one_page_per_type) == 11  # home, five sections, five content types
+    assert len(one_page_per_type) == 13  # home, six sections, six content types
     for page in one_page_per_type.values():
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, type(page).__name__
