@@ -46,7 +46,9 @@ def region_chooser(context, journey="", list_regions=False, with_select=True):
         "journey": journey,
         "list_regions": list_regions,
         "with_select": with_select and not list_regions,
-        "next_url": request.get_full_path() if request and not journey else "",
+        # The compact chooser brings the reader back with the "In your region" box; the one that
+        # lists the regions (home page, journeys) goes on to the region's page or journey.
+        "next_url": request.get_full_path() if request and not (journey or list_regions) else "",
         "selected_region": request.GET.get(REGION_PARAMETER, "") if request else "",
         "parameters": {
             "region": REGION_PARAMETER,
