@@ -5,6 +5,7 @@ every page, so the path never changes when editors rearrange the page tree.
 """
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from hub.core.language_fallback import IN_DEFAULT_LANGUAGE, in_language_or_default
@@ -18,7 +19,9 @@ LANGUAGE_PARAMETER = "jazyk"
 def helplines(request):
     locale = Locale.get_active()
     lines = list(
-        in_language_or_default(Helpline.objects.all(), locale).order_by(IN_DEFAULT_LANGUAGE, "name")
+        in_language_or_default(Helpline.objects.all(), locale).order_by(
+            IN_DEFAULT_LANGUAGE, "-show_in_footer", "footer_order", "name"
+        )
     )
     spoken = {code for line in lines for code in line.languages}
     language_choices = [(code, name) for code, name in SPOKEN_LANGUAGES.items() if code in spoken]
@@ -33,5 +36,6 @@ def helplines(request):
         "selected_language": selected,
         "selected_language_name": SPOKEN_LANGUAGES.get(selected, ""),
         "language_parameter": LANGUAGE_PARAMETER,
+        "trail": [{"label": gettext("Helplines"), "url": ""}],
     }
     return render(request, "organisations/helplines.html", context)

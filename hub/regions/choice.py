@@ -7,7 +7,9 @@ an entry in the browser's localStorage (static/js/regions.js); nothing is stored
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from hub.regions.municipalities import fold
@@ -48,3 +50,9 @@ def with_region_parameter(url, slug):
     kept = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key != REGION_PARAMETER]
     query = urlencode([*kept, (REGION_PARAMETER, slug)])
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def regions_trail(*crumbs):
+    """Breadcrumbs of a signpost page: "Regions", then `crumbs` ((label, url) pairs; no url for the page itself)."""
+    trail = [(gettext("Regions"), reverse("regions") if crumbs else "")] + list(crumbs)
+    return [{"label": label, "url": url} for label, url in trail]

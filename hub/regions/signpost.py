@@ -116,7 +116,8 @@ def helplines_for(region, locale):
     lines = in_language_or_default(Helpline.objects.all(), locale).filter(
         Q(translation_key__in=here) | ~Q(translation_key__in=regional)
     )
-    return list(lines.order_by(IN_DEFAULT_LANGUAGE, "footer_order", "name"))
+    # The footer's lines first: editors chose them as the most important.
+    return list(lines.order_by(IN_DEFAULT_LANGUAGE, "-show_in_footer", "footer_order", "name"))
 
 
 def upcoming_events(region, locale, limit=UPCOMING_EVENTS):

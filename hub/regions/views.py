@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from hub.core.language_fallback import IN_DEFAULT_LANGUAGE, in_language_or_default
@@ -25,6 +26,7 @@ from hub.regions.choice import (
     is_local,
     region_for_slug,
     regions_in_order,
+    regions_trail,
     with_region_parameter,
 )
 from hub.regions.municipalities import resolve
@@ -75,6 +77,7 @@ def region_index(request):
         "entries": entries,
         "map_viewbox": map_shapes.VIEWBOX,
         "journeys": journeys_for(locale),
+        "trail": regions_trail(),
     }
     return render(request, "regions/region_index.html", context)
 
@@ -82,7 +85,13 @@ def region_index(request):
 def region_page(request, region_slug):
     region = region_for_slug(region_slug)
     locale = Locale.get_active()
-    context = {"signpost": build_signpost(region, locale), "region_slug": region.slug, "journeys": journeys_for(locale)}
+    signpost = build_signpost(region, locale)
+    context = {
+        "signpost": signpost,
+        "region_slug": region.slug,
+        "journeys": journeys_for(locale),
+        "trail": regions_trail((signpost.region.name, "")),
+    }
     return render(request, "regions/region_page.html", context)
 
 
@@ -101,15 +110,19 @@ def region_journey(request, region_slug, journey_slug):
     page = journey.localized
     locale = Locale.get_active()
     context = page.get_context(request)
+    localized_region = region.localized
     context.update(
         {
-            "region": region.localized,
+            "region": localized_region,
             "region_slug": region.slug,
             "centres": integration_centres(region, locale),
             "events": upcoming_events(region, locale, limit=3),
             "helplines": helplines_for(region, locale),
             # The language switcher swaps the prefix: this path exists in every language.
             "shared_path": True,
+            "trail": regions_trail(
+                (localized_region.name, reverse("region", args=[region.slug])), (page.title, "")
+            ),
         }
     )
     return TemplateResponse(request, page.get_template(request), context)
@@ -147,6 +160,7 @@ def choose_region(request):
         ],
         "journey": journey,
         "next_url": next_url if is_local(request, next_url) else "",
+        "trail": regions_trail((gettext("Choose your region"), "")),
     }
     return render(request, "regions/choose_region.html", context)
 
