@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check messages check-messages compile-messages bench clean
+.PHONY: help install run test lint check messages check-messages compile-messages bench bench-admin clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -29,12 +29,13 @@ test: install ## Run the whole test suite (DATABASE_URL / ELASTICSEARCH_URL sele
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## Ruff and Django's checks, and no missing migrations
-	$(VENV)/bin/ruff check hub search tests
+	$(VENV)/bin/ruff check hub search tests bench
 	$(PY) manage.py check --settings=hub.settings.test
 	$(PY) manage.py makemigrations --check --dry-run --settings=hub.settings.test
 
-messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
+messages: install ## Extract our strings into locale/*/LC_MESSAGES/django.po, Wagtail's missing ones into locale/vendor/
 	$(PY) manage.py makemessages -l cs -l uk -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore '*/migrations/*' --ignore 'tests/*'
+	$(PY) manage.py update_vendor_catalogues --settings=hub.settings.test
 
 check-messages: install ## List untranslated or fuzzy entries of our strings (fill English with --fill-english)
 	$(PY) manage.py check_catalogues --settings=hub.settings.test
@@ -44,6 +45,9 @@ compile-messages: install ## Compile the catalogues (pure Python, no GNU gettext
 
 bench: install ## Search benchmark: both backends and Wagtail's own search, side by side
 	$(PY) manage.py search_benchmark --settings=hub.settings.dev
+
+bench-admin: install ## Admin screens (login, dashboard, explorer, editor, save): time and queries; ARGS="--save/--compare FILE"
+	$(PY) bench/admin_screens.py $(ARGS)
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var

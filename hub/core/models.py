@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.core import blocks as hub_blocks
+from hub.core.forms import HubPageForm
 from hub.core.language_fallback import in_language_or_default
 from hub.core.listing import filter_listing, paginate_listing
 
@@ -38,6 +39,7 @@ class HubPage(Page):
     listed_as_recent = True
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    base_form_class = HubPageForm
 
     taxonomy_panels = [
         MultiFieldPanel(

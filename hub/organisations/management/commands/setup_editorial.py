@@ -6,7 +6,7 @@ from hub.organisations.editorial import setup_editorial
 
 
 class Command(BaseCommand):
-    help = "Create editor/reviewer groups, per-organisation page permissions and the 'Review and publish' workflow."
+    help = "Create editor/reviewer groups, per-organisation page permissions and the review workflow."
 
     def handle(self, *args, **options):
         report = setup_editorial()

@@ -83,7 +83,7 @@ def carry_over(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisations", "0003_alter_helpline_show_in_footer_organisationplace"),
+        ("organisations", "0004_czech_workflow_names"),
         ("taxonomy", "0001_initial"),
     ]
 
