@@ -224,10 +224,6 @@ class OrganisationPage(ContactDetails, HubPage):
             )
 
     @property
-    def is_integration_centre(self):
-        return bool(self.actor_type_id and self.actor_type.slug == INTEGRATION_CENTRE_SLUG)
-
-    @property
     def languages_spoken(self):
         """The languages spoken, named in the active language (text for search and listings)."""
         return ", ".join(self.language_names)
