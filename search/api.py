@@ -1,15 +1,20 @@
 """JSON API: GET /api/search/?q=…&lang=cs&type=…&region=…&topic=…&page=N and /api/search/autocomplete/."""
 
+import functools
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from search.backends import get_fallback_backend, get_search_backend
+from search import failover
 from search.backends.base import SearchUnavailable
 from search.query import QueryError
 from search.views import labelled_facets, query_from_params, run_search
 
+logger = logging.getLogger(__name__)
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 AUTOCOMPLETE_LIMIT = 8
 UNAVAILABLE = "Search is temporarily unavailable. Please try again in a moment."
@@ -17,6 +22,20 @@ UNAVAILABLE = "Search is temporarily unavailable. Please try again in a moment."
 
 def error_response(message, status):
     return JsonResponse({"error": message}, status=status)
+
+
+def json_errors(view):
+    """A client of the API gets JSON even when the database fails (synonyms, facet labels): 503."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            logger.exception("Search API: the database failed")
+            return error_response(UNAVAILABLE, 503)
+
+    return wrapped
 
 
 def requested_language(params):
@@ -27,6 +46,7 @@ def requested_language(params):
 
 
 @require_GET
+@json_errors
 def search_api(request):
     try:
         language = requested_language(request.GET)
@@ -65,22 +85,21 @@ def search_api(request):
             "facets": facets,
             "suggestion": results.suggestion,
             "fallback_locale": results.fallback_locale,
+            "backup_engine": results.from_backup,
         }
     )
 
 
 @require_GET
+@json_errors
 def autocomplete_api(request):
     try:
         language = requested_language(request.GET)
     except QueryError as error:
         return error_response(str(error), 400)
     prefix = request.GET.get("q", "")[: settings.SEARCH_MAX_QUERY_LENGTH]
-    backends = [backend for backend in (get_search_backend(), get_fallback_backend()) if backend]
-    for backend in backends:
-        try:
-            suggestions = backend.autocomplete(prefix, language, limit=AUTOCOMPLETE_LIMIT)
-        except SearchUnavailable:
-            continue
-        return JsonResponse({"query": prefix, "results": suggestions})
-    return error_response(UNAVAILABLE, 503)
+    try:
+        suggestions = failover.autocomplete(prefix, language, AUTOCOMPLETE_LIMIT)
+    except SearchUnavailable:
+        return error_response(UNAVAILABLE, 503)
+    return JsonResponse({"query": prefix, "results": suggestions})

@@ -10,6 +10,7 @@ from wagtail.rich_text import get_text_for_indexing
 from hub.ingest.document_text import extracted_pages
 from hub.organisations.models import OrganisationPage
 from search.backends.base import SearchDocument
+from search.fingerprint import page_fingerprint
 
 # Stable keys for content types: used in the index, in ?type= filters and in the JSON API.
 CONTENT_TYPES = {
@@ -124,6 +125,7 @@ def serialise(page, organisation_names):
         year=page_year(page),
         published_at=page.first_published_at or page.last_published_at,
         translation_key=str(page.translation_key),
+        fingerprint=page_fingerprint(page),
     )
 
 

@@ -25,7 +25,7 @@ from search.analysis import analysed_text, fold
 
 # Bump when the mapping or settings below change: `rebuild_search_index` then builds the new layout,
 # and `index_version()` tells whether the live index still has the old one.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 TEXT_FIELDS = ("title", "summary", "body", "attachments")
 BULK_CHUNK = 500
@@ -43,6 +43,8 @@ class PageDocument(Document):
     url = Keyword(index=False)
     published_at = Date()
     translation_key = Keyword()
+    # Compared by check_search_index with the database (search/fingerprint.py); never searched.
+    fingerprint = Keyword(index=False)
     # Raw text: the standard analyzer lowercases and keeps diacritics, so the exact form can rank higher.
     title = Text(analyzer="standard")
     summary = Text(analyzer="standard")
@@ -111,6 +113,7 @@ def es_source(document):
         "url": document.url,
         "published_at": document.published_at.isoformat() if document.published_at else None,
         "translation_key": document.translation_key or None,
+        "fingerprint": document.fingerprint,
         "title_suggest": fold(document.title),
         **document.facet_values(),
         # Single-valued facets stored as scalars, so hits read back `type` and `locale` as strings.
@@ -149,41 +152,41 @@ def index_version(client, prefix):
     return None
 
 
-def write_targets(client, prefix):
-    """Every index under the prefix: the live one and one a rebuild is loading right now.
-
-    Writing single updates to both means a page published during a rebuild is not lost when the
-    alias moves to the new index.
-    """
-    ensure_alias(client, prefix)
-    return sorted(client.indices.get(index=index_pattern(prefix), expand_wildcards="open"))
-
-
-def index_documents(client, prefix, documents, refresh=True):
+def index_documents(client, prefix, documents, refresh=True, index=None):
     """Add or replace documents, searchable when this returns.
 
+    Updates go to the live index behind the alias (or to `index`, a rebuild catching up), never to an
+    index a rebuild is still loading: the rebuild replays the change log into it before the swap.
     Editorial updates are few, so an explicit refresh (~0.1 s) beats waiting up to the 1 s refresh
     interval; bulk loads go through rebuild(), which does not refresh per batch.
     """
-    targets = write_targets(client, prefix)
+    target = index or ensure_alias(client, prefix)
     actions = (
-        {"_index": name, "_id": document.doc_id, "_source": es_source(document)}
+        {"_index": target, "_id": document.doc_id, "_source": es_source(document)}
         for document in documents
-        for name in targets
     )
     count, _ = helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=refresh)
-    return count // len(targets)
+    return count
 
 
-def delete_documents(client, prefix, page_ids, refresh=True):
-    targets = write_targets(client, prefix)
+def delete_documents(client, prefix, page_ids, refresh=True, index=None):
+    target = index or ensure_alias(client, prefix)
     actions = (
-        {"_op_type": "delete", "_index": name, "_id": str(page_id)}
-        for page_id in page_ids
-        for name in targets
+        {"_op_type": "delete", "_index": target, "_id": str(page_id)} for page_id in page_ids
     )
     # A page that was never indexed answers 404; that is the state we wanted.
     helpers.bulk(client, actions, chunk_size=BULK_CHUNK, refresh=refresh, raise_on_error=False)
+
+
+def indexed_fingerprints(client, prefix):
+    """{page_id: fingerprint} of every document in the live index (check_search_index)."""
+    if not client.indices.exists_alias(name=alias_name(prefix)):
+        return {}
+    hits = helpers.scan(
+        client, index=alias_name(prefix), query={"query": {"match_all": {}}},
+        _source=["page_id", "fingerprint"], size=1000,
+    )
+    return {hit["_source"]["page_id"]: hit["_source"].get("fingerprint") or "" for hit in hits}
 
 
 def live_indices(client, prefix):
@@ -193,13 +196,30 @@ def live_indices(client, prefix):
         return []
 
 
-def rebuild(client, prefix, documents, progress=None):
+def remove_unfinished(client, prefix, keep=()):
+    """Delete indices under the prefix that no alias points to: left by a rebuild that was killed.
+
+    Called at the start of a rebuild (which holds the rebuild lock, so none is loading right now).
+    """
+    live = set(live_indices(client, prefix))
+    removed = []
+    for name in client.indices.get(index=index_pattern(prefix), expand_wildcards="open,closed"):
+        if name not in live and name not in keep:
+            client.indices.delete(index=name)
+            removed.append(name)
+    return removed
+
+
+def rebuild(client, prefix, documents, progress=None, catch_up=None):
     """Load a new index completely, then move the alias to it in one atomic step and drop the old ones.
 
-    Returns the number of documents loaded. If loading fails, the half-built index is deleted and the
-    alias still points at the old, complete one.
+    `catch_up(index_name)` runs twice: before the swap, to replay into the new index what changed while
+    it loaded, and after it, for what the outbox worker wrote to the old index in between. Returns the
+    number of documents loaded. If anything fails, the half-built index is deleted and the alias still
+    points at the old, complete one.
     """
     alias = alias_name(prefix)
+    remove_unfinished(client, prefix)
     name = new_index_name(prefix)
     create_index(client, name)
     try:
@@ -218,6 +238,8 @@ def rebuild(client, prefix, documents, progress=None):
                 progress(1)
         client.indices.put_settings(index=name, settings={"refresh_interval": None})
         client.indices.refresh(index=name)
+        if catch_up is not None:
+            catch_up(name)
     except BaseException:
         client.indices.delete(index=name, ignore_unavailable=True)
         raise
@@ -226,10 +248,10 @@ def rebuild(client, prefix, documents, progress=None):
         actions=[{"remove": {"index": index, "alias": alias}} for index in old]
         + [{"add": {"index": name, "alias": alias}}]
     )
-    # Also indices left behind by an interrupted rebuild: everything under the prefix but the new one.
-    for index in client.indices.get(index=index_pattern(prefix), expand_wildcards="open,closed"):
-        if index != name:
-            client.indices.delete(index=index)
+    if catch_up is not None:
+        catch_up(name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
     return loaded
 
 

@@ -30,6 +30,9 @@ SYNONYM_BOOST = 0.8
 # Longer queries stop adding precision but keep adding cost; the rest of the words are ignored.
 MAX_SLOTS = 12
 FACET_SIZE = 50
+# Facet values are slugs and page titles (Wagtail caps titles at 255); longer is not a real filter,
+# and Elasticsearch refuses terms past 32 kB, so the reader gets a clear 400 before any engine call.
+MAX_FILTER_VALUE_LENGTH = 255
 SOURCE_FIELDS = ["page_id", "title", "url", "summary", "body", "attachments", "type", "locale"]
 
 
@@ -81,6 +84,8 @@ def clean_filters(filters):
         if name not in FACET_FIELDS:
             raise QueryError(f"Unknown filter {name!r}; use one of {', '.join(FACET_FIELDS)}.")
         values = tuple(dict.fromkeys(str(value).strip() for value in values if str(value).strip()))
+        if any(len(value) > MAX_FILTER_VALUE_LENGTH for value in values):
+            raise QueryError(f"Filter values are at most {MAX_FILTER_VALUE_LENGTH} characters long.")
         if name == "year" and not all(value.isdigit() for value in values):
             raise QueryError("Filter 'year' takes years such as 2024.")
         if values:

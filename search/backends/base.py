@@ -31,6 +31,8 @@ class SearchDocument:
     year: int | None = None
     published_at: datetime | None = None
     translation_key: str = ""
+    # What the page's row says about this copy (search/fingerprint.py): check_search_index compares it.
+    fingerprint: str = ""
 
     @property
     def doc_id(self):
@@ -78,6 +80,8 @@ class SearchResults:
     suggestion: str | None = None
     # Set (to "cs") when nothing matched in query.locale and these are Czech pages instead.
     fallback_locale: str | None = None
+    # True when the primary engine could not answer and the backup engine (embedded index) did.
+    from_backup: bool = False
 
 
 # Content is written in Czech first; a uk/en query with no translated match is answered from Czech pages.
@@ -103,6 +107,12 @@ class SearchUnavailable(Exception):
 
 class SearchBackend(ABC):
     name = "abstract"
+    # A remote engine has a circuit breaker (search/breaker.py); a local file needs none.
+    breaker = None
+
+    def with_timeout(self, seconds):
+        """This backend with writes bounded by `seconds`; local backends do not wait on a network."""
+        return self
 
     @abstractmethod
     def index_documents(self, documents):

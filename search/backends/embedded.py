@@ -6,9 +6,11 @@ the same field weights and boosts as the Elasticsearch query (search/query.py); 
 query term to close terms from the index vocabulary (fts5vocab), weighted down like Elasticsearch's fuzzy.
 """
 
+import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -44,11 +46,20 @@ BM25 = f"bm25(fts, {', '.join(str(weight) for weight in COLUMN_WEIGHTS)})"
 MAX_EXPANSIONS = 20
 SUGGEST_MIN_LENGTH = 4
 
+# Bump when SCHEMA changes: a file with another layout is rebuilt rather than read or written.
+LAYOUT_VERSION = 2
+# Temporary files of a rebuild that died (kill -9) are removed by the next one after this long.
+STALE_BUILD_SECONDS = 3600
+
 SCHEMA = f"""
 CREATE TABLE documents (
     page_id INTEGER PRIMARY KEY, locale TEXT NOT NULL, type TEXT NOT NULL, title TEXT NOT NULL,
-    url TEXT NOT NULL, published_at TEXT
+    url TEXT NOT NULL, published_at TEXT, fingerprint TEXT NOT NULL DEFAULT ''
 );
+-- The file's place in the change log (search/indexing.py), written in the same transaction as the
+-- documents, so a copy swapped in by a rebuild or restored from a backup knows what it still lacks.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('layout', '{LAYOUT_VERSION}');
 CREATE INDEX documents_locale ON documents (locale, published_at);
 CREATE TABLE facets (page_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_lookup ON facets (field, value, page_id);
@@ -141,7 +152,8 @@ class EmbeddedBackend(SearchBackend):
         )
         connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [document.page_id, fold(document.title)])
         connection.execute(
-            "INSERT INTO documents (page_id, locale, type, title, url, published_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (page_id, locale, type, title, url, published_at, fingerprint)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 document.page_id,
                 document.locale,
@@ -149,6 +161,7 @@ class EmbeddedBackend(SearchBackend):
                 document.title,
                 document.url,
                 document.published_at.isoformat() if document.published_at else None,
+                document.fingerprint,
             ],
         )
         connection.executemany(
@@ -175,9 +188,14 @@ class EmbeddedBackend(SearchBackend):
             with connection:
                 self._delete(connection, list(page_ids))
 
-    def rebuild(self, documents, progress=None):
-        """Write a complete new file, then swap it in with one rename: readers see the old or the new index."""
+    def rebuild(self, documents, progress=None, start_position=None, catch_up=None):
+        """Write a complete new file, then swap it in with one rename: readers see the old or the new index.
+
+        The new file starts at `start_position` in the change log; `catch_up(backend)` then replays into
+        it what changed while it was loading, before the swap (search/rebuilding.py).
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.remove_stale_builds()
         temporary = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex}.new")
         try:
             connection = self._open(temporary)
@@ -187,7 +205,11 @@ class EmbeddedBackend(SearchBackend):
                     self._insert(connection, document)
                     if progress:
                         progress(1)
+                if start_position is not None:
+                    self._store_position(connection, start_position, {})
             connection.close()
+            if catch_up is not None:
+                catch_up(EmbeddedBackend(temporary))
             with self._write_lock:
                 # Hold the live file exclusively so no writer is mid-transaction (with a journal) at the swap.
                 live = self._open(self.path) if self.path.exists() else None
@@ -199,6 +221,56 @@ class EmbeddedBackend(SearchBackend):
                     live.close()
         finally:
             temporary.unlink(missing_ok=True)
+
+    def remove_stale_builds(self):
+        """Delete temporary files that a rebuild killed mid-way left behind (never a running one's)."""
+        cutoff = time.time() - STALE_BUILD_SECONDS
+        for leftover in self.path.parent.glob(f"{self.path.name}.*.new"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except FileNotFoundError:
+                pass
+
+    # --- the change log position (search/indexing.py) --------------------------------------------
+
+    def log_position(self):
+        """(position, gaps) in the change log, or (None, {}) when the file's content has no known
+        position (new, or another layout): it must be rebuilt before it can follow the log."""
+        try:
+            connection = self._connection()
+            rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return None, {}
+        if rows.get("layout") != str(LAYOUT_VERSION) or "position" not in rows:
+            return None, {}
+        return int(rows["position"]), json.loads(rows.get("gaps", "{}"))
+
+    @staticmethod
+    def _store_position(connection, position, gaps):
+        connection.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("position", str(position)), ("gaps", json.dumps(gaps))],
+        )
+
+    def apply_changes(self, documents, deleted_ids, position, gaps):
+        """Write documents, remove pages and move the position, all in one transaction."""
+        documents = list(documents)
+        with self._write_lock:
+            connection = self._connection()
+            with connection:
+                self._delete(connection, [*deleted_ids, *(document.page_id for document in documents)])
+                for document in documents:
+                    self._insert(connection, document)
+                self._store_position(connection, position, gaps)
+
+    def indexed_fingerprints(self):
+        """{page_id: fingerprint} of every indexed page (check_search_index compares them)."""
+        try:
+            rows = self._connection().execute("SELECT page_id, fingerprint FROM documents").fetchall()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
+        return {row["page_id"]: row["fingerprint"] for row in rows}
 
     # --- reading ---------------------------------------------------------------------------------
 

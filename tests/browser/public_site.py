@@ -4,11 +4,12 @@ Browser tests run on a transactional database (the live server reads it from ano
 which is emptied after each test, including the rows migrations create: so everything is made here.
 """
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
 from hub.core.models import HomePage
 from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import Helpline
+from tests.utils import czech_tree_root
 
 HOME_TITLE = "Vítejte v Rozcestníku"
 SECTION_TITLE = "Příručky"
@@ -17,12 +18,7 @@ HELPLINE_NAME = "Linka pomoci pro cizince"
 
 def build_public_site():
     """Czech home page as the default site's root, one section in the menu, one footer helpline."""
-    locale, _ = Locale.objects.get_or_create(language_code="cs")
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
+    locale, root = czech_tree_root()
     home = HomePage(
         title=HOME_TITLE,
         slug="rozcestnik-prohlizec",

@@ -71,9 +71,10 @@ def test_an_organisation_editor_imports_a_document_in_czech(live_server, page, c
     proposal = page.get_by_label(re.compile(r"Kraj Vysočina \(zmíněno \d+×\)"))
     assert proposal.is_checked()
     # Audit the settled page, not the success message halfway through its fade-in.
-    page.wait_for_function(
-        "[...document.querySelectorAll('.messages li')]"
-        ".every(message => getComputedStyle(message).opacity === '1')"
+    page.evaluate(
+        "() => Promise.all(document.getAnimations()"
+        ".filter(animation => animation.effect.getComputedTiming().iterations !== Infinity)"
+        ".map(animation => animation.finished))"
     )
     assert serious_accessibility_violations(page) == []
     page.get_by_role("button", name="Přidat zaškrtnuté štítky a upravit stránku").click()

@@ -62,7 +62,20 @@ def test_data_lives_in_named_volumes(compose, services):
     assert mounts(services["elasticsearch"])["/usr/share/elasticsearch/data"] in declared
     for name in ("app", "worker"):
         assert mounts(services[name])["/app/media"] in declared
-        assert mounts(services[name])["/app/var"] in declared
+    assert mounts(services["app"])["/app/var"] in declared
+
+
+def test_each_app_container_keeps_its_backup_search_copy_and_the_worker_none(services):
+    """Scale-out: no search file is shared between containers (README, "Scale-out")."""
+    assert services["app"]["environment"]["SEARCH_BACKUP_FEEDER"] == "1"
+    assert services["worker"]["environment"]["SEARCH_BACKUP_COPY"] == "0"
+    assert "/app/var" not in mounts(services["worker"])
+
+
+def test_replicas_and_proxies_are_configurable(services):
+    environment = services["app"]["environment"]
+    assert environment["ELASTICSEARCH_INDEX_REPLICAS"].startswith("${ELASTICSEARCH_INDEX_REPLICAS:-")
+    assert environment["DJANGO_TRUSTED_PROXIES"] == "${DJANGO_TRUSTED_PROXIES:-0}"
 
 
 @pytest.mark.parametrize("service", ["app", "worker"])

@@ -17,6 +17,8 @@ print(json.dumps({
     "DEBUG": settings.DEBUG,
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "SESSION_COOKIE_SECURE": getattr(settings, "SESSION_COOKIE_SECURE", False),
+    "SECURE_HSTS_SECONDS": getattr(settings, "SECURE_HSTS_SECONDS", 0),
+    "SECURE_PROXY_SSL_HEADER": getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
     "ENGINE": database["ENGINE"],
     "NAME": str(database["NAME"]),
     "HOST": database.get("HOST", ""),
@@ -109,3 +111,10 @@ def test_without_database_url_development_uses_sqlite_in_the_data_directory(tmp_
 @pytest.mark.parametrize("module", ["hub.settings.dev", "hub.settings.test"])
 def test_local_settings_work_without_any_secret_configured(module, tmp_path):
     assert load_settings(module, tmp_path).returncode == 0
+
+
+def test_production_sends_hsts_for_a_year_and_trusts_the_proxys_https_header(tmp_path):
+    production = production_settings(tmp_path)
+    assert production["SECURE_HSTS_SECONDS"] == 365 * 24 * 3600
+    assert production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert production_settings(tmp_path, DJANGO_HSTS_SECONDS="0")["SECURE_HSTS_SECONDS"] == 0

@@ -7,14 +7,31 @@ import pytest
 from django.conf import settings
 
 from search.backends.base import SearchBackend
-from tests.utils import require_service
+from tests.utils import czech_tree_root, require_service
+
+
+@pytest.fixture(autouse=True)
+def fresh_breakers():
+    """Breakers are per process: an outage one test simulates must not open them for the next."""
+    from search.breaker import reset_breakers
+
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+def following_embedded(path):
+    """An empty embedded index at the start of the change log, as after a rebuild of an empty site."""
+    from search.backends.embedded import EmbeddedBackend
+
+    backend = EmbeddedBackend(path=path)
+    backend.apply_changes([], [], position=0, gaps={})
+    return backend
 
 
 @pytest.fixture
 def embedded_backend(tmp_path):
-    from search.backends.embedded import EmbeddedBackend
-
-    return EmbeddedBackend(path=tmp_path / "search.sqlite3")
+    return following_embedded(tmp_path / "search.sqlite3")
 
 
 @pytest.fixture
@@ -51,14 +68,13 @@ class ContentTree:
 def build_content_tree():
     """Root → HomePage (the default site's root) → manual library and organisation directory with
     one organisation, in Czech. Pages made with add_child are live; tests publish through revisions."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Site
 
     from hub.core.models import HomePage
     from hub.manuals.models import ManualIndexPage
     from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 
-    czech = Locale.objects.get_or_create(language_code="cs")[0]
-    root = Page.get_first_root_node()
+    czech, root = czech_tree_root()
     home = root.add_child(
         instance=HomePage(title="Rozcestník", slug="rozcestnik-search", locale=czech)
     )
@@ -98,5 +114,5 @@ def configured_backend(backend, settings, tmp_path):
     else:
         settings.ELASTICSEARCH_URL = backend.url
         settings.ELASTICSEARCH_INDEX_PREFIX = backend.index_prefix
-        settings.SEARCH_EMBEDDED_PATH = tmp_path / "fallback.sqlite3"
+        settings.SEARCH_EMBEDDED_PATH = following_embedded(tmp_path / "backup.sqlite3").path
     return backend

@@ -66,22 +66,38 @@ def test_rebuild_swaps_the_alias_and_leaves_one_index(client, prefix, elasticsea
     assert docs.LANGUAGE_COURSES.page_id in [hit.page_id for hit in found.hits]
 
 
-def test_an_update_during_a_rebuild_reaches_the_new_index(client, prefix):
+def test_updates_during_a_rebuild_go_to_the_live_index_only(client, prefix):
+    """The rebuild replays the change log into its new index (search/rebuilding.py); writing to an
+    index still loading is what let a killed rebuild's leftover keep receiving updates."""
     es_index.index_documents(client, prefix, [docs.MANUAL])
+    in_unfinished = []
 
     def documents_while_an_editor_publishes():
         yield docs.LANGUAGE_COURSES
-        # The outbox applies a publish while the rebuild is still loading.
         es_index.index_documents(client, prefix, [docs.LIBEREC_CENTRE])
+        [loading] = set(indices_under(client, prefix)) - set(es_index.live_indices(client, prefix))
+        in_unfinished.append(client.exists(index=loading, id=docs.LIBEREC_CENTRE.doc_id).body)
         yield docs.MANUAL
 
     es_index.rebuild(client, prefix, documents_while_an_editor_publishes())
 
-    assert stored_ids(client, prefix) == {
-        docs.MANUAL.doc_id,
-        docs.LANGUAGE_COURSES.doc_id,
-        docs.LIBEREC_CENTRE.doc_id,
-    }
+    assert in_unfinished == [False]
+    assert stored_ids(client, prefix) == {docs.MANUAL.doc_id, docs.LANGUAGE_COURSES.doc_id}
+
+
+def test_the_next_rebuild_removes_what_a_killed_one_left(client, prefix):
+    es_index.index_documents(client, prefix, [docs.MANUAL])
+    leftover = es_index.new_index_name(prefix)
+    es_index.create_index(client, leftover)  # as if kill -9 stopped a rebuild mid-load
+
+    es_index.index_documents(client, prefix, [docs.LIBEREC_CENTRE])
+    client.indices.refresh(index=leftover)
+    assert client.count(index=leftover)["count"] == 0
+
+    es_index.rebuild(client, prefix, [docs.MANUAL])
+
+    assert leftover not in indices_under(client, prefix)
+    assert len(indices_under(client, prefix)) == 1
 
 
 def test_a_failed_rebuild_keeps_the_old_index_live(client, prefix):

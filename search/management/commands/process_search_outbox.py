@@ -1,16 +1,15 @@
-"""Apply pending search index updates (the outbox); run from cron or as a worker with --loop."""
-
-import time
+"""Apply pending search index changes (the change log); run from cron, or as the worker with --loop."""
 
 from django.core.management.base import BaseCommand
 
-from search.indexing import pending_count, process_pending
+from search import indexing
+from search.worker import Worker, describe
 
 
 class Command(BaseCommand):
     help = (
-        "Apply pending search index updates to every backend. Updates normally apply right after a publish; "
-        "this retries those that failed while a search engine was down."
+        "Apply pending search index changes to every engine. Changes normally apply right after a "
+        "publish; this applies what the request left, and retries what failed while an engine was down."
     )
 
     def add_arguments(self, parser):
@@ -18,22 +17,20 @@ class Command(BaseCommand):
             "--loop", action="store_true", help="Keep running, checking every --interval seconds."
         )
         parser.add_argument(
-            "--interval", type=float, default=5.0, help="Seconds between checks with --loop."
+            "--interval", type=float, default=1.0, help="Seconds between checks with --loop."
+        )
+        parser.add_argument(
+            "--retry-now",
+            action="store_true",
+            help="Forget the backoff of engines that failed and try them at once.",
         )
 
-    def handle(self, *args, loop=False, interval=5.0, **options):
-        while True:
-            result = process_pending()
-            if result.applied or result.failed_rows or not loop:
-                line = (
-                    f"{result.indexed} indexed, {result.deleted} deleted, {result.failed_rows} failed, "
-                    f"{pending_count()} pending"
-                )
-                if result.errors:
-                    line += " — " + "; ".join(
-                        f"{name}: {error}" for name, error in result.errors.items()
-                    )
-                self.stdout.write(line)
-            if not loop:
-                return
-            time.sleep(interval)
+    def handle(self, *args, loop=False, interval=1.0, retry_now=False, **options):
+        if retry_now:
+            self.stdout.write(f"{indexing.retry_now()} engines in backoff will be retried now")
+        if loop:
+            Worker(interval=interval, report=self.stdout.write).run()
+            return
+        result = indexing.process_pending(force=retry_now)
+        indexing.enrich_pending()
+        self.stdout.write(describe(result))

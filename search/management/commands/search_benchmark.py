@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page, Site
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
 from search.documents import iter_documents
+from search.management.measuring import READER_QUERIES, percentile
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 # Used when ../shared/seeds is absent, so the benchmark runs anywhere.
@@ -36,21 +37,6 @@ SAMPLE_SENTENCES = [
     "Komunitní tlumočníci doprovázejí klienty na úřad práce a k lékaři.",
     "Krajský úřad koordinuje síťování aktérů v oblasti integrace cizinců.",
     "Oběti domácího násilí najdou pomoc v intervenčním centru.",
-]
-# A fixed mix of what readers type: diacritics or not, abbreviations, phrases, a typo.
-QUERIES = [
-    "domaci nasili",
-    "kurzy češtiny pro cizince",
-    "CPIC",
-    "OSP",
-    "sociální pracovník",
-    "dočasná ochrana",
-    "tlumočníci",
-    "integrace cizinců v obcích",
-    "prirucka",
-    "zamestnani cizincu",
-    "neziskové organizace kraj",
-    "síťování aktérů",
 ]
 ROUNDS = 5
 
@@ -64,11 +50,6 @@ def sentences():
         if 40 <= len(sentence) <= 400
     ]
     return found or SAMPLE_SENTENCES
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(int(len(ordered) * fraction), len(ordered) - 1)]
 
 
 def peak_rss_mb():
@@ -210,10 +191,10 @@ class Command(BaseCommand):
         client = Client()
         latencies = []
         with override_settings(SEARCH_BACKEND=backend.name, ALLOWED_HOSTS=["*"], **overrides):
-            for text in QUERIES:  # warm-up: caches, connections, lemmatiser
+            for text in READER_QUERIES:  # warm-up: caches, connections, lemmatiser
                 client.get("/api/search/", {"q": text, "lang": "cs"})
             for _ in range(ROUNDS):
-                for text in QUERIES:
+                for text in READER_QUERIES:
                     started = time.perf_counter()
                     response = client.get("/api/search/", {"q": text, "lang": "cs"})
                     latencies.append(time.perf_counter() - started)
@@ -227,10 +208,10 @@ class Command(BaseCommand):
         call_command("update_index", verbosity=0, stdout=io.StringIO())
         index_seconds = time.perf_counter() - started
         latencies = []
-        for text in QUERIES:
+        for text in READER_QUERIES:
             list(Page.objects.live().search(text)[:10])
         for _ in range(ROUNDS):
-            for text in QUERIES:
+            for text in READER_QUERIES:
                 started = time.perf_counter()
                 list(Page.objects.live().search(text)[:10])
                 latencies.append(time.perf_counter() - started)
@@ -249,7 +230,7 @@ class Command(BaseCommand):
 
     def print_table(self, rows, sentence_count):
         self.stdout.write(
-            f"\n{len(QUERIES)} queries × {ROUNDS} rounds; text from {sentence_count} seed sentences; "
+            f"\n{len(READER_QUERIES)} queries × {ROUNDS} rounds; text from {sentence_count} seed sentences; "
             "peak RSS is this process's, cumulative."
         )
         header = f"{'backend':<32} {'pages':>6} {'index pages/s':>14} {'p50 ms':>8} {'p95 ms':>8} {'peak RSS MB':>12}"

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.utils import translation
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-from wagtail.models import Locale, Page
 
 from hub.core.models import HomePage
 from hub.goals.models import OperationalGoalsIndexPage
 from hub.manuals.models import ManualIndexPage
 from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from hub.practices.models import GoodPracticeIndexPage
+from tests.utils import czech_tree_root
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
@@ -32,8 +32,7 @@ class PageTree:
 
 
 def build_page_tree():
-    czech = Locale.objects.get(language_code="cs")
-    root = Page.get_first_root_node()
+    czech, root = czech_tree_root()
     home = root.add_child(
         instance=HomePage(title="Rozcestník", slug="rozcestnik-ingest", locale=czech)
     )
