@@ -1,10 +1,12 @@
 """Filtering, ordering and paging of section listings by region and topic."""
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
+from hub.core.collation import CollatedPages, sorted_by_name
 from hub.taxonomy.models import Region, Topic
 
 # What each ordering key is called in the "Order by" menu.
@@ -12,8 +14,10 @@ ORDERING_LABELS = {
     "title": _("Title (A–Z)"),
     "newest": _("Newest first"),
     "year": _("Year, newest first"),
-    "upcoming": _("Date, earliest first"),
+    "upcoming": _("Upcoming first, then past"),
 }
+# Orderings by a name are collated in Python (hub/core/collation.py): databases sort names by code point.
+COLLATED_FIELDS = {"title"}
 
 
 @dataclass
@@ -38,7 +42,10 @@ class Listing:
 
 
 def filter_listing(pages, params, *, locale, orderings, default_ordering):
-    """Filter by ?region= and ?topic= slugs and order by ?order=; unknown values fall back quietly."""
+    """Filter by ?region= and ?topic= slugs and order by ?order=; unknown values fall back quietly.
+
+    `orderings` maps each ?order= key to a field name or a tuple of order_by() arguments.
+    """
     region = params.get("region", "")
     topic = params.get("topic", "")
     ordering = params.get("order", default_ordering)
@@ -49,14 +56,20 @@ def filter_listing(pages, params, *, locale, orderings, default_ordering):
     if topic:
         pages = pages.filter(topics__slug=topic)
     return Listing(
-        pages=pages.order_by(orderings[ordering]).distinct(),
-        regions=Region.objects.filter(locale=locale),
-        topics=Topic.objects.filter(locale=locale),
+        pages=ordered_pages(pages.distinct(), orderings[ordering], locale.language_code),
+        regions=sorted_by_name(Region.objects.filter(locale=locale), attrgetter("name"), locale.language_code),
+        topics=sorted_by_name(Topic.objects.filter(locale=locale), attrgetter("name"), locale.language_code),
         selected_region=region,
         selected_topic=topic,
         ordering=ordering,
         ordering_keys=tuple(orderings),
     )
+
+
+def ordered_pages(pages, order, language):
+    if order in COLLATED_FIELDS:
+        return CollatedPages(pages, order, language)
+    return pages.order_by(*(order if isinstance(order, tuple) else (order,)))
 
 
 def paginate_listing(items, page_number, per_page):

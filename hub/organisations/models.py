@@ -1,5 +1,7 @@
 """Organisations (CPIC branches, NGOs, municipalities, state bodies) and the helplines they run."""
 
+from operator import attrgetter
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.core.collation import sorted_by_name
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_phone
 
@@ -155,11 +158,10 @@ class OrganisationPage(HubPage):
         """CPIC branches and other organisations this one operates, in the same language."""
         # `operator` is synchronised across languages, so a translated branch still points at
         # the Czech operator page: match on the translation key instead of the page itself.
-        return (
-            OrganisationPage.objects.live()
-            .filter(operator__translation_key=self.translation_key, locale=self.locale)
-            .order_by("title")
+        branches = OrganisationPage.objects.live().filter(
+            operator__translation_key=self.translation_key, locale=self.locale
         )
+        return sorted_by_name(branches, attrgetter("title"), self.locale.language_code)
 
     def owned_content(self):
         """Manuals, good practice, goals and events this organisation publishes (its subtree)."""

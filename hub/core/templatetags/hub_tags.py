@@ -1,10 +1,13 @@
 """Site chrome for the public templates: the home page and main navigation of the active language,
 and the home page's "Recently published" list."""
 
+from operator import attrgetter
+
 from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from hub.core.collation import sorted_by_name
 from hub.core.models import HubPage
 
 register = template.Library()
@@ -55,3 +58,9 @@ def recently_published(home, limit=6):
         .specific()
     )
     return pages[:limit]
+
+
+@register.simple_tag
+def localized_terms(terms):
+    """Taxonomy terms named in the reader's language and sorted as that language sorts names."""
+    return sorted_by_name((term.localized for term in terms), attrgetter("name"))

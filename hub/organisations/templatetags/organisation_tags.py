@@ -1,7 +1,10 @@
 """Helplines for the public templates (footer, home page), in the reader's language."""
 
+from operator import attrgetter
+
 from django import template
 
+from hub.core.collation import sorted_by_name
 from hub.core.templatetags.hub_tags import active_locale
 from hub.organisations.models import Helpline
 
@@ -10,4 +13,5 @@ register = template.Library()
 
 @register.simple_tag
 def footer_helplines():
-    return Helpline.objects.filter(show_in_footer=True, locale=active_locale()).order_by("name")
+    helplines = Helpline.objects.filter(show_in_footer=True, locale=active_locale())
+    return sorted_by_name(helplines, attrgetter("name"))
