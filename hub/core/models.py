@@ -114,10 +114,13 @@ class SectionIndexPage(Page):
     class Meta:
         abstract = True
 
+    def listed_queryset(self):
+        """Every page this section lists, unordered; a section may annotate what its orderings use."""
+        return self.listed_page_model.objects.live().public().filter(locale=self.locale)
+
     def listed_pages(self, request):
-        pages = self.listed_page_model.objects.live().public().filter(locale=self.locale)
         return filter_listing(
-            pages,
+            self.listed_queryset(),
             request.GET,
             locale=self.locale,
             orderings=self.orderings,
