@@ -33,7 +33,7 @@ def test_home_page_shows_title_navigation_search_and_footer(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == HOME_TITLE
     navigation = page.locator("nav.site-nav")
     assert navigation.get_by_role("link", name=SECTION_TITLE).is_visible()
-    assert page.get_by_role("search").get_by_role("searchbox").is_visible()
+    assert page.get_by_role("search").get_by_role("combobox").is_visible()  # a searchbox enhanced with suggestions
     assert HELPLINE_NAME in page.get_by_role("contentinfo").inner_text()
 
 
@@ -62,12 +62,12 @@ def test_search_results_page_is_reached_from_the_search_box_and_is_accessible(li
     build_public_site()
     page.goto(f"{live_server.url}/cs/")
 
-    searchbox = page.get_by_role("search").get_by_role("searchbox")
+    searchbox = page.get_by_role("search").get_by_role("combobox")
     searchbox.fill("kurzy češtiny")
     searchbox.press("Enter")
 
     page.wait_for_url("**/cs/search/?q=kurzy*")
-    assert page.get_by_role("search").get_by_role("searchbox").input_value() == "kurzy češtiny"
+    assert page.get_by_role("search").get_by_role("combobox").input_value() == "kurzy češtiny"
     assert serious_accessibility_violations(page) == []
 
 
