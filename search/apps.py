@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -8,5 +9,8 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from search import signals
+        from search.builtin_vocabulary import ensure_builtin_vocabulary
 
         signals.connect()
+        # Also after a test database is flushed, so every test sees the shipped vocabulary.
+        post_migrate.connect(ensure_builtin_vocabulary, sender=self, dispatch_uid="search-builtin-vocabulary")

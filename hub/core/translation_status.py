@@ -10,7 +10,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -50,6 +50,8 @@ def translation_source_for(instance):
 
 def out_of_date_source(instance):
     """The source to sync when `instance` (a source or a translation) is out of date, else None."""
+    if not isinstance(instance, TranslatableMixin):  # e.g. synonym rules: one row for all languages
+        return None
     source = translation_source_for(instance)
     if source is None or not source_changed_since_sync(source):
         return None

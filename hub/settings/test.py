@@ -16,3 +16,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ELASTICSEARCH_INDEX_PREFIX = "test-rozcestnik"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Lexical unless a test opts in: only the tests about semantic search load and run the model.
+SEARCH_EMBEDDER = "none"

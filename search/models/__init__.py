@@ -1,5 +1,6 @@
 from search.models.attachments import AttachmentText
+from search.models.embeddings import PassageEmbedding
 from search.models.outbox import IndexUpdate
-from search.models.synonyms import SynonymRule
+from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["AttachmentText", "IndexUpdate", "SynonymRule"]
+__all__ = ["AttachmentText", "GlossaryConcept", "IndexUpdate", "PassageEmbedding", "SynonymRule"]

@@ -97,3 +97,11 @@ def test_editor_rules_apply_on_the_next_search_and_stop_when_disabled():
     assert expansions("azylant") == []
     SynonymRule.objects.create(language="uk", terms="біженець\nпереселенець")
     assert expansions("OSP") == [(("odborny", "socialni", "poradenstvi"),)]
+
+
+def test_rules_match_with_or_without_diacritics_and_inflected():
+    rules = [Rule("cs", ("ubytování", "bydlení"))]
+    for query in ("bydlení", "bydleni", "bydlením", "bydlenim", "BYDLENÍ"):
+        assert matches(query, rules=rules) == [(query, (("ubytovani",),))], query
+    assert matches("bydlet", rules=[Rule("cs", ("kurz", "školka"))]) == []
+    assert matches("školy", rules=[Rule("cs", ("kurz", "školka"))]) == []
