@@ -138,6 +138,7 @@ def search_page(request):
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
             query_without_page=without_page(request.GET),
             has_filters=bool(query.filters),
+            filter_count=sum(len(values) for values in query.filters.values()),
             popular_topics=popular_topics(language) if not results.total else (),
         )
     return render(request, "search/search_page.html", context, status=status)

@@ -4,22 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import resolve
 
+from tests.browser.accessibility import serious_accessibility_violations
 from tests.browser.public_site import HELPLINE_NAME, HOME_TITLE, SECTION_TITLE, build_public_site
 from tests.utils import require_service
 
 pytestmark = pytest.mark.browser
-
-
-def serious_accessibility_violations(page):
-    """axe-core's violations of impact serious or critical on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. {violation['nodes'][0]['html']})"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_home_page_shows_title_navigation_search_and_footer(live_server, page):
