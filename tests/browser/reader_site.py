@@ -59,7 +59,7 @@ def build_reader_site():
     home = build_public_site()
     manuals = home.get_children().get(slug="prirucky").specific
     organisations = OrganisationIndexPageFactory(parent=home, title="Organizace", slug="organizace", show_in_menus=True)
-    practices = GoodPracticeIndexPageFactory(parent=home, title="Dobrá praxe", slug="dobra-praxe", show_in_menus=True)
+    GoodPracticeIndexPageFactory(parent=home, title="Dobrá praxe", slug="dobra-praxe", show_in_menus=True)
     events = EventIndexPageFactory(parent=home, title="Aktuality a akce", slug="aktuality", show_in_menus=True)
     regions = [RegionFactory(name=name, slug=slug) for name, slug in REGIONS]
     topics = [TopicFactory(name=name, slug=slug) for name, slug in TOPICS]
