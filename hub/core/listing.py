@@ -31,6 +31,10 @@ class Listing:
     ordering_keys: tuple = ()
 
     @property
+    def filter_count(self):
+        return sum(1 for selected in (self.selected_region, self.selected_topic) if selected)
+
+    @property
     def ordering_choices(self):
         return [(key, ORDERING_LABELS.get(key, key)) for key in self.ordering_keys]
 
