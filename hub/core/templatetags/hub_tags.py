@@ -76,6 +76,12 @@ def localized_terms(terms):
     return sorted_by_name((term.localized for term in terms), attrgetter("name"))
 
 
+@register.simple_tag
+def localized_pages(pages):
+    """Pages (e.g. the organisations of a good practice) in the reader's language, sorted by title."""
+    return sorted_by_name((page.localized for page in pages), attrgetter("title"))
+
+
 # The most suggestions the search box lists; the autocomplete API returns as many (search/api.py).
 SUGGESTIONS_SHOWN = 8
 
