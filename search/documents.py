@@ -4,17 +4,12 @@
 serialises every indexable page for a rebuild with a fixed number of queries per chunk of pages.
 """
 
-import logging
-
 from wagtail import blocks
 from wagtail.rich_text import get_text_for_indexing
 
-from hub.ingest.extraction import ExtractionError, extract_text
+from hub.ingest.document_text import extracted_pages
 from hub.organisations.models import OrganisationPage
 from search.backends.base import SearchDocument
-from search.models import AttachmentText
-
-logger = logging.getLogger(__name__)
 
 # Stable keys for content types: used in the index, in ?type= filters and in the JSON API.
 CONTENT_TYPES = {
@@ -221,35 +216,10 @@ def attachments_text(page):
 
 
 def attachment_text(document):
-    """Text of one Wagtail document, from the cache when this file content was read before.
+    """Text of one Wagtail document as hub.ingest extracted it at upload ("" until it has).
 
-    A broken file is logged and cached as such; it never stops its page from being indexed.
+    When the text arrives after the page was indexed, hub.ingest's `document_text_extracted` signal
+    reindexes the page (search/signals.py).
     """
-    try:
-        file_hash = document.get_file_hash()
-    except OSError as error:
-        # The file is missing from storage: maybe restored later, so nothing is cached.
-        logger.warning(
-            "Attachment %r (document %s) cannot be read: %s", document.filename, document.pk, error
-        )
-        return ""
-    cached = AttachmentText.objects.filter(file_hash=file_hash).only("text").first()
-    if cached is not None:
-        return cached.text
-    text, error_message = "", ""
-    try:
-        with document.file.open("rb") as file:
-            text = extract_text(file, document.filename)
-    except ExtractionError as error:
-        error_message = str(error)
-    except Exception as error:  # a parser crash on a malformed file must not stop indexing
-        error_message = f"{document.filename}: {error.__class__.__name__}: {error}"
-    if error_message:
-        logger.warning(
-            "Attachment text not indexed for document %s: %s", document.pk, error_message
-        )
-    AttachmentText.objects.update_or_create(
-        file_hash=file_hash,
-        defaults={"filename": document.filename[:255], "text": text, "error": error_message},
-    )
-    return text
+    pages = extracted_pages(document)
+    return "\n\n".join(text for _number, text in pages or [])

@@ -14,6 +14,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from hub.ingest.document_text import document_text_extracted, pages_using
 from hub.organisations.models import OrganisationPage
 from search import indexing
 
@@ -54,6 +55,11 @@ def on_deleted(sender, instance, **kwargs):
         indexing.enqueue_delete([instance.pk])
 
 
+def on_document_text_extracted(sender, document, **kwargs):
+    # A document's text is extracted after upload: pages indexed before it arrived get it now.
+    indexing.enqueue_index([page for page in pages_using(document) if page.live])
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
@@ -63,3 +69,6 @@ def connect():
         on_translation_copied, dispatch_uid="search_translation_copied"
     )
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="search_page_deleted")
+    document_text_extracted.connect(
+        on_document_text_extracted, dispatch_uid="search_document_text_extracted"
+    )

@@ -142,10 +142,15 @@ class OperationalGoal(Orderable):
     def __str__(self):
         return self.text[:80]
 
+    def prefill_target(self):
+        """Guess the measurable target from the goal's text when none is set (the one place that does)."""
+        if not self.target:
+            self.target = find_measurable_target(self.text)[: self._meta.get_field("target").max_length]
+
     def save(self, *args, **kwargs):
         # Prefill only when the goal is new: an editor who later clears a wrong guess keeps it clear.
-        if self.pk is None and not self.target:
-            self.target = find_measurable_target(self.text)[: self._meta.get_field("target").max_length]
+        if self.pk is None:
+            self.prefill_target()
         super().save(*args, **kwargs)
 
 

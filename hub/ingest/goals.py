@@ -1,13 +1,22 @@
 """Yearly operational goals documents: one heading per CPIC branch, each followed by its list of goals.
 
 Built on the cleaner's structure: the preamble gives the year, who is responsible, how and by when
-goals are evaluated; each "CPIC <city>" section becomes one OperationalGoalsPage.
+goals are evaluated; each "CPIC <city>" section becomes one OperationalGoalsPage. `plan_goals_pages`
+decides which pages an import creates or updates; the importer only carries the plans out.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from hub.ingest.cleaning import BulletList, Paragraph
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from hub.goals.models import OperationalGoal, OperationalGoalsPage
+from hub.ingest.document import BulletList, Paragraph
+from hub.ingest.extraction import ExtractionError
+from hub.ingest.plans import PagePlan
+from hub.ingest.streamfield import shorten
+from hub.organisations.models import OrganisationPage
 
 BRANCH_HEADING_RE = re.compile(r"^CPIC\s+\w", re.UNICODE)
 YEAR_RE = re.compile(r"\b(20\d\d)\b")
@@ -90,3 +99,92 @@ def read_preamble(blocks, result):
                 setattr(
                     result, field_name, value[:200] if field_name != "evaluation_method" else value
                 )
+
+
+def plan_goals_pages(document, filename, parent, may_update):
+    """A PagePlan per CPIC branch of a goals document.
+
+    Under an organisation page only that organisation's branch is imported: its editors may not
+    publish goals in another organisation's name. A page an editor already made for a branch and
+    year under the same parent is updated when `may_update(page)` allows it.
+    """
+    goals_document = parse_goals(document)
+    if not goals_document.branches:
+        raise ExtractionError(filename, _("no “CPIC …” sections with goals were found"))
+    if goals_document.year is None:
+        raise ExtractionError(filename, _("the title does not say which year the goals are for"))
+    branches = [
+        (branch, find_organisation(branch.branch, parent.locale))
+        for branch in goals_document.branches
+    ]
+    if isinstance(parent, OrganisationPage):
+        branches = [
+            (branch, organisation)
+            for branch, organisation in branches
+            if organisation and organisation.translation_key == parent.translation_key
+        ]
+        if not branches:
+            raise ExtractionError(
+                filename,
+                _("the document has no goals for “%(organisation)s”")
+                % {"organisation": parent.title},
+            )
+    return [
+        PagePlan(
+            branch.branch,
+            goals_title(branch.branch, goals_document.year, parent.locale),
+            goals_filler(goals_document, branch, organisation),
+            existing_goals_page(parent, organisation, goals_document.year, may_update),
+        )
+        for branch, organisation in branches
+    ]
+
+
+def goals_title(branch, year, locale):
+    with translation.override(locale.language_code):  # the page's language, not the editor's
+        return _("%(branch)s: operational goals %(year)s") % {"branch": branch, "year": year}
+
+
+def existing_goals_page(parent, organisation, year, may_update):
+    if organisation is None:
+        return None
+    candidates = OperationalGoalsPage.objects.child_of(parent).filter(
+        organisation=organisation, year=year
+    )
+    return next((page for page in candidates if may_update(page)), None)
+
+
+def goals_filler(goals_document, branch, organisation):
+    def fill(page):
+        page.year = goals_document.year
+        page.summary = shorten(goals_document.introduction)
+        page.responsible_person = goals_document.responsible_person
+        page.evaluation_method = goals_document.evaluation_method
+        page.evaluation_deadline = goals_document.evaluation_deadline
+        page.organisation = page.organisation or organisation
+        # Keep what editors recorded about a goal whose wording did not change.
+        previous = {goal.text: goal for goal in page.goals.all()} if page.pk else {}
+        goals = []
+        for text in branch.goals:
+            kept = previous.get(text)
+            goal = OperationalGoal(
+                text=text,
+                target=kept.target if kept else "",
+                status=kept.status if kept else OperationalGoal.Status.PLANNED,
+                progress_notes=kept.progress_notes if kept else "",
+            )
+            goal.prefill_target()
+            goals.append(goal)
+        page.goals = goals
+
+    return fill
+
+
+def find_organisation(branch, locale):
+    """The organisation page for a CPIC branch: titled exactly like it, or naming its city and CPIC."""
+    organisations = OrganisationPage.objects.filter(locale=locale)
+    exact = organisations.filter(title__iexact=branch).first()
+    if exact:
+        return exact
+    city = branch.split(maxsplit=1)[-1]
+    return organisations.filter(title__icontains=city).filter(title__icontains="CPIC").first()

@@ -6,33 +6,26 @@ again (same name or same content) updates the pages made from it instead of addi
 """
 
 import hashlib
-import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from hub.goals.models import (
-    OperationalGoal,
-    OperationalGoalsIndexPage,
-    OperationalGoalsPage,
-    find_measurable_target,
-)
+from hub.goals.models import OperationalGoalsIndexPage, OperationalGoalsPage
 from hub.ingest.cleaning import clean_text
-from hub.ingest.extraction import ExtractionError, extract_text, file_kind, read_bytes
-from hub.ingest.goals import looks_like_goals_document, parse_goals
+from hub.ingest.document_text import store_extraction
+from hub.ingest.extraction import file_kind, read_bytes
+from hub.ingest.goals import looks_like_goals_document, plan_goals_pages
+from hub.ingest.isolation import extract_isolated
 from hub.ingest.models import ImportedFile, ImportedPage, PageKind
-from hub.ingest.streamfield import body_blocks, shorten, summary_from
-from hub.manuals.models import ManualIndexPage, ManualPage, ManualSourceDocument
-from hub.organisations.models import OrganisationPage
+from hub.ingest.plans import plan_document_page
+from hub.manuals.models import ManualIndexPage, ManualPage
 from hub.practices.models import GoodPracticeIndexPage, GoodPracticePage
 
 AUTO = "auto"
@@ -50,17 +43,6 @@ class ImportRefused(Exception):
 
 
 @dataclass
-class PagePlan:
-    """One page a file becomes: its key among the file's pages, title, how to fill it, and an
-    existing page to update when the file has not been imported before."""
-
-    key: str
-    title: str
-    fill: Callable
-    existing: Page | None = None
-
-
-@dataclass
 class ImportOutcome:
     filename: str
     kind: str
@@ -68,6 +50,7 @@ class ImportOutcome:
     updated: list = field(default_factory=list)
     unchanged: bool = False
     dry_run: bool = False
+    notes: list = field(default_factory=list)  # what the file held that was not imported
 
     @property
     def pages(self):
@@ -163,31 +146,23 @@ def import_document(
     filename = Path(filename).name
     extension = file_kind(filename)
     data = read_bytes(file, filename)
-    text = extract_text(io.BytesIO(data), filename)
+    extraction = extract_isolated(data, filename)
     document = clean_text(
-        text,
+        extraction.text,
         fallback_title=title_from_filename(filename),
         wrapped=False if extension in UNWRAPPED_KINDS else None,
     )
-    if kind == AUTO:
-        kind = PageKind.GOALS if looks_like_goals_document(document) else PageKind.MANUAL
-    kind = PageKind(kind)
-    if parent is None:
-        parent = default_parent(kind, locale or resolve_locale("cs"))
-    parent = parent.specific
+    kind = decide_kind(kind, parent, document)
+    parent = (parent or default_parent(kind, locale or resolve_locale("cs"))).specific
     check_parent(kind, parent)
-    if user is not None and not parent.permissions_for_user(user).can_add_subpage():
-        raise ImportRefused(
-            _("You may not add pages under “%(parent)s”.") % {"parent": parent.title}
-        )
-    locale = parent.locale
+    check_permissions(user, parent, publish)
 
     importer = PageImporter(
         filename,
         data,
+        extraction,
         kind,
         parent,
-        locale,
         publish=publish and not dry_run,  # nothing is announced (search, logs) for a dry run
         user=user,
         original=original,
@@ -204,67 +179,76 @@ def import_document(
         if isinstance(error, ValidationError):
             raise ImportRefused("; ".join(error.messages)) from error
         raise
+    outcome.notes = extraction.notes
     return outcome
 
 
-class PageImporter:
-    """Creates or updates the pages of one file inside the caller's transaction."""
+def decide_kind(kind, parent, document):
+    """The requested kind; for "auto", the kind a section page holds, else what the text looks like."""
+    if kind != AUTO:
+        return PageKind(kind)
+    for page_kind, (_page_model, index_model) in PAGE_MODELS.items():
+        if parent is not None and isinstance(parent.specific, index_model):
+            return page_kind
+    return PageKind.GOALS if looks_like_goals_document(document) else PageKind.MANUAL
 
-    def __init__(self, filename, data, kind, parent, locale, *, publish, user, original):
+
+def check_permissions(user, parent, publish):
+    """The command line runs as the site's operator; an editor needs the right to add (and publish)."""
+    if user is None:
+        return
+    permissions = parent.permissions_for_user(user)
+    if not permissions.can_add_subpage():
+        raise ImportRefused(
+            _("You may not add pages under “%(parent)s”.") % {"parent": parent.title}
+        )
+    if publish and not permissions.can_publish_subpage():
+        raise ImportRefused(
+            _("You may not publish pages under “%(parent)s”.") % {"parent": parent.title}
+        )
+
+
+class PageImporter:
+    """Creates or updates the pages of one file inside the caller's transaction.
+
+    Only pages directly under the chosen parent that the user may edit are ever updated; anything
+    else the file was imported as before stays untouched and a new page is made instead. A page's
+    original file is never replaced in place: a changed file becomes a new Wagtail document that the
+    new draft revision refers to, so a live page keeps serving its current file until that revision
+    is published through the page's workflow.
+    """
+
+    def __init__(self, filename, data, extraction, kind, parent, *, publish, user, original):
         self.filename = filename
         self.data = data
+        self.extraction = extraction
         self.checksum = checksum_of(data)
         self.kind = kind
         self.parent = parent
-        self.locale = locale
+        self.locale = parent.locale
         self.publish = publish
         self.user = user
         self.original = original
 
     def run(self, document, stored_files, *, force, dry_run):
-        record = (
-            ImportedFile.objects.filter(locale=self.locale, checksum=self.checksum).first()
-            or ImportedFile.objects.filter(locale=self.locale, source_name=self.filename).first()
-        )
+        record = self.find_record()
         outcome = ImportOutcome(self.filename, self.kind, dry_run=dry_run)
-        if (
-            record
-            and record.checksum == self.checksum
-            and record.kind == self.kind
-            and record.pages.exists()
-            and not force
-        ):
+        updatable = self.updatable_pages(record)
+        if self.is_unchanged(record, updatable) and not force:
             outcome.unchanged = True
-            outcome.updated = [imported.page for imported in record.pages.select_related("page")]
+            outcome.updated = list(updatable.values())
             return outcome
-        if record is None:
-            record = ImportedFile(locale=self.locale, source_name=self.filename)
-        name_taken = (
-            ImportedFile.objects.filter(locale=self.locale, source_name=self.filename)
-            .exclude(pk=record.pk)
-            .exists()
-        )
-        if not name_taken:  # a renamed file keeps its record; two records never share a name
-            record.source_name = self.filename
-        record.checksum, record.kind = self.checksum, self.kind
-        if self.original is not None:
-            record.document = self.original
-        elif not dry_run:
-            record.document = self.store_original(record.document, document.title, stored_files)
-        record.save()
-        existing = {imported.key: imported for imported in record.pages.select_related("page")}
-
+        record = self.update_record(record, document, stored_files, dry_run)
         page_model = PAGE_MODELS[self.kind][0]
-        for plan in self.page_plans(document, record.document):
-            imported = existing.get(plan.key)
-            page = imported.page.specific if imported else plan.existing
-            if page is not None and not isinstance(page, page_model):
-                page = (
-                    None  # imported as another type before: make a new page of the requested type
-                )
-            created = page is None
+        for plan in self.page_plans(document, record):
+            page = updatable.get(plan.key) or plan.existing
+            created = not isinstance(
+                page, page_model
+            )  # imported as another type before: a new page
             if created:
                 page = page_model(title=plan.title, locale=self.locale, live=False)
+            else:
+                page = page.get_latest_revision_as_object()  # keep what editors changed in a draft
             page.title = plan.title
             plan.fill(page)
             self.save(page, created)
@@ -274,97 +258,76 @@ class PageImporter:
             (outcome.created if created else outcome.updated).append(page)
         return outcome
 
-    def store_original(self, document, title, stored_files):
-        """The original file as a Wagtail document (replacing the file of an earlier import)."""
-        if document is None:
-            document = get_document_model()(title=title[:255] or self.filename)
-        replaced = (document.file.storage, document.file.name) if document.file else None
+    def find_record(self):
+        """The earlier import of this file (same content, else same name) under the same parent."""
+        records = ImportedFile.objects.filter(parent=self.parent)
+        return (
+            records.filter(checksum=self.checksum).first()
+            or records.filter(source_name=self.filename).first()
+        )
+
+    def updatable_pages(self, record):
+        """{key: page} of the record's pages that are still under the parent and editable by the user."""
+        if record is None:
+            return {}
+        pages = {}
+        for imported in record.pages.select_related("page"):
+            page = imported.page.specific
+            if self.may_update(page):
+                pages[imported.key] = page
+        return pages
+
+    def may_update(self, page):
+        under_parent = page.depth == self.parent.depth + 1 and page.path.startswith(
+            self.parent.path
+        )
+        return under_parent and (
+            self.user is None or page.permissions_for_user(self.user).can_edit()
+        )
+
+    def is_unchanged(self, record, updatable):
+        return bool(
+            record and updatable and record.checksum == self.checksum and record.kind == self.kind
+        )
+
+    def update_record(self, record, document, stored_files, dry_run):
+        if record is None:
+            record = ImportedFile(parent=self.parent, locale=self.locale, source_name=self.filename)
+        name_taken = (
+            ImportedFile.objects.filter(parent=self.parent, source_name=self.filename)
+            .exclude(pk=record.pk)
+            .exists()
+        )
+        if not name_taken:  # a renamed file keeps its record; two records never share a name
+            record.source_name = self.filename
+        record.previous_document = record.document
+        same_content = record.pk and record.checksum == self.checksum and record.document
+        if self.original is not None:
+            record.document = self.original
+        elif not dry_run and not same_content:
+            record.document = self.store_original(document.title, stored_files)
+        record.checksum, record.kind = self.checksum, self.kind
+        record.save()
+        return record
+
+    def store_original(self, title, stored_files):
+        """The original file as a new Wagtail document; earlier versions stay for the pages using them."""
+        document = get_document_model()(title=title[:255] or self.filename)
         document.file = ContentFile(self.data, name=self.filename)
         document.file_size = len(self.data)
-        document.save()
+        document.uploaded_by_user = self.user
         document._set_file_hash()
-        document.save(update_fields=["file_hash"])
+        # The text is known already: stored first, so the upload hook does not extract it again.
+        store_extraction(document, self.extraction)
+        document.save()
         stored_files.append(document.file)  # removed again if the import fails
-        if replaced:
-            storage, name = replaced
-            transaction.on_commit(lambda: storage.delete(name))
         return document
 
-    def page_plans(self, document, original):
+    def page_plans(self, document, record):
         """A PagePlan for each page the file becomes."""
         if self.kind == PageKind.GOALS:
-            return self.goals_plans(document)
-        summary = summary_from(document)
-        attachments = [original.pk] if original and self.kind == PageKind.GOOD_PRACTICE else []
-        body = body_blocks(document, attachments=attachments)
-
-        def fill(page):
-            page.summary = summary
-            page.body = body
-            if self.kind == PageKind.MANUAL and original is not None:
-                if not any(link.document_id == original.pk for link in page.source_documents.all()):
-                    page.source_documents.add(ManualSourceDocument(document=original))
-
-        return [PagePlan("", document.title, fill)]
-
-    def goals_plans(self, document):
-        goals_document = parse_goals(document)
-        if not goals_document.branches:
-            raise ExtractionError(self.filename, _("no “CPIC …” sections with goals were found"))
-        if goals_document.year is None:
-            raise ExtractionError(
-                self.filename, _("the title does not say which year the goals are for")
-            )
-        plans = []
-        for branch in goals_document.branches:
-            organisation = find_organisation(branch.branch, self.locale)
-            with translation.override(
-                self.locale.language_code
-            ):  # the page's language, not the editor's
-                title = _("%(branch)s: operational goals %(year)s") % {
-                    "branch": branch.branch,
-                    "year": goals_document.year,
-                }
-            # A page an editor already made for this branch and year is updated, not duplicated.
-            existing = (
-                organisation
-                and OperationalGoalsPage.objects.filter(
-                    organisation=organisation, year=goals_document.year, locale=self.locale
-                ).first()
-            )
-            plans.append(
-                PagePlan(
-                    branch.branch,
-                    title,
-                    self.goals_filler(goals_document, branch, organisation),
-                    existing,
-                )
-            )
-        return plans
-
-    def goals_filler(self, goals_document, branch, organisation):
-        def fill(page):
-            page.year = goals_document.year
-            page.summary = shorten(goals_document.introduction)
-            page.responsible_person = goals_document.responsible_person
-            page.evaluation_method = goals_document.evaluation_method
-            page.evaluation_deadline = goals_document.evaluation_deadline
-            page.organisation = page.organisation or organisation
-            # Keep what editors recorded about a goal whose wording did not change.
-            previous = {goal.text: goal for goal in page.goals.all()} if page.pk else {}
-            page.goals = [
-                OperationalGoal(
-                    text=text,
-                    target=find_measurable_target(text)[:200],
-                    status=previous[text].status
-                    if text in previous
-                    else OperationalGoal.Status.PLANNED,
-                    progress_notes=previous[text].progress_notes if text in previous else "",
-                )
-                for text in branch.goals
-            ]
-
-        return fill
+            return plan_goals_pages(document, self.filename, self.parent, self.may_update)
+        return [plan_document_page(document, self.kind, record.document, record.previous_document)]
 
     def save(self, page, created):
         if created:
@@ -383,13 +346,3 @@ def unique_slug(parent, title):
         number += 1
         slug = f"{base}-{number}"
     return slug
-
-
-def find_organisation(branch, locale):
-    """The organisation page for a CPIC branch: titled exactly like it, or naming its city and CPIC."""
-    organisations = OrganisationPage.objects.filter(locale=locale)
-    exact = organisations.filter(title__iexact=branch).first()
-    if exact:
-        return exact
-    city = branch.split(maxsplit=1)[-1]
-    return organisations.filter(title__icontains=city).filter(title__icontains="CPIC").first()

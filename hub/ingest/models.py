@@ -1,4 +1,8 @@
-"""What was imported from which file, so importing the same file again updates its pages."""
+"""What was imported from which file under which page, so importing the same file again updates its pages.
+
+A file is recognised by name or content only under the page it was imported to: an editor who imports
+a file named like another organisation's never reaches that organisation's pages.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +15,16 @@ class PageKind(models.TextChoices):
 
 
 class ImportedFile(models.Model):
-    """One source file (by name and checksum, per locale) and the Wagtail document that keeps it."""
+    """One source file (by name and checksum) imported under one parent page, and the Wagtail document
+    that keeps its latest version."""
 
+    parent = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imported under"),
+        null=True,  # rows from before imports were tied to their parent; filled by migration 0002
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     source_name = models.CharField(_("file name"), max_length=255)
     checksum = models.CharField(_("SHA-256 checksum"), max_length=64, db_index=True)
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
@@ -33,7 +45,7 @@ class ImportedFile(models.Model):
         verbose_name_plural = _("imported files")
         constraints = [
             models.UniqueConstraint(
-                fields=["locale", "source_name"], name="ingest_unique_source_per_locale"
+                fields=["parent", "source_name"], name="ingest_unique_source_per_parent"
             )
         ]
 
@@ -55,3 +67,26 @@ class ImportedPage(models.Model):
 
     def __str__(self):
         return f"{self.source} → {self.key or self.page_id}"
+
+
+class DocumentText(models.Model):
+    """The text of one file content (Wagtail's SHA-1 `file_hash`), page by page, or why it could not
+    be read; extracted once when a document is uploaded or replaced, read by search.
+
+    Keyed by content, not by document: replacing a document's file gives a new hash and a fresh
+    extraction, and the same file uploaded twice is read once.
+    """
+
+    file_hash = models.CharField(_("file hash"), max_length=40, unique=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    # [[page number (PDF) or null, text], …] in reading order.
+    pages = models.JSONField(_("text per page"), default=list, blank=True)
+    error = models.TextField(_("extraction error"), blank=True)
+    extracted_at = models.DateTimeField(_("extracted"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("extracted document text")
+        verbose_name_plural = _("extracted document texts")
+
+    def __str__(self):
+        return self.filename or self.file_hash

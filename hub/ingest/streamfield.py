@@ -4,12 +4,24 @@ import re
 import uuid
 from html import escape
 
-from hub.ingest.cleaning import URL_RE, BulletList, Paragraph, Table
+from hub.ingest.document import BulletList, Paragraph, Table
+from hub.ingest.line_repair import URL_RE
 
 SUMMARY_LENGTH = 600
 # "Zajistit podporu školení – MV, CPIC, NNO." → task "Zajistit podporu školení", responsible "MV, CPIC, NNO"
 RESPONSIBLE_RE = re.compile(
     r"^(?P<text>.+?)\s+[–—]\s+(?P<who>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^–—]{0,80}?)\.?$"
+)
+EMAIL_RE = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+# "+420 974 801 802", "00420 974801802", "+380 44 123 4567", and Czech "974 801 802" (never starting
+# with 0 or 1, so "120 000 000 Kč" is no phone; nor is a number followed by a currency or unit).
+PHONE_RE = (
+    r"(?<![\w+/.,-])"
+    r"(?:(?:\+|00)\d{1,3}(?:[ \u00a0]?\d{2,4}){2,4}|[2-9]\d{2}(?:[ \u00a0]?\d{3}){2})"
+    r"(?![\w/-]|[ \u00a0]?\d|\s*(?:Kč|CZK|EUR|€|USD|korun|osob|,-))"
+)
+LINK_TARGET_RE = re.compile(
+    rf"(?P<email>{EMAIL_RE})|(?P<url>{URL_RE.pattern})|(?P<phone>{PHONE_RE})", re.IGNORECASE
 )
 RECOMMENDATION_LEAD_RE = re.compile(
     r"^(doporučení|doporučujeme|úkoly|recommendations?)\b.*:$", re.IGNORECASE
@@ -113,7 +125,8 @@ def table(item):
 
 def rich_text(item):
     if isinstance(item, Paragraph):
-        return f"<p>{linkify(item.text)}</p>"
+        text = linkify(item.text)
+        return f"<p><i>{text}</i></p>" if item.subtitle else f"<p>{text}</p>"
     tag = "ol" if item.ordered else "ul"
     entries = []
     for entry in item.items:
@@ -125,24 +138,48 @@ def rich_text(item):
 
 
 def linkify(text):
-    """Escaped text with every URL (also bare 'www.…') as a link."""
+    """Escaped text with URLs (also bare "www.…"), e-mail addresses and phone numbers as links."""
     parts = []
     position = 0
-    for match in URL_RE.finditer(text):
-        url = match.group(0)
-        trimmed = url.rstrip(".,;:!?)“”\"'")
-        if url.endswith(")") and "(" in trimmed:
-            trimmed += ")"
+    for match in LINK_TARGET_RE.finditer(text):
+        if match.start() < position:
+            continue
+        shown, href = link_target(match)
         parts.append(escape(text[position : match.start()]))
-        href = trimmed if trimmed.lower().startswith("http") else f"https://{trimmed}"
-        parts.append(f'<a href="{escape(href)}">{escape(trimmed)}</a>')
-        position = match.start() + len(trimmed)
+        parts.append(f'<a href="{escape(href)}">{escape(shown)}</a>')
+        position = match.start() + len(shown)
     parts.append(escape(text[position:]))
     return "".join(parts)
 
 
-def summary_from(document):
-    return shorten(document.first_paragraph())
+def link_target(match):
+    """(the text the link shows, its href) for a match of LINK_TARGET_RE."""
+    if match["email"]:
+        return match["email"], f"mailto:{match['email']}"
+    if match["phone"]:
+        digits = re.sub(r"\D", "", match["phone"])
+        if match["phone"].startswith("00"):
+            digits = digits[2:]
+        elif not match["phone"].startswith("+"):
+            digits = "420" + digits  # a Czech number written without its country code
+        return match["phone"], f"tel:+{digits}"
+    url = match["url"]
+    shown = url.rstrip(".,;:!?)“”\"'")
+    if url.endswith(")") and "(" in shown:
+        shown += ")"
+    return shown, shown if shown.lower().startswith("http") else f"https://{shown}"
+
+
+def summary_and_rest(document):
+    """The page's summary (its first paragraph) and the document left for the body: a paragraph that
+    fits the summary whole is not repeated at the top of the body, unless it holds a link (the
+    summary is plain text, so the body keeps the clickable version)."""
+    paragraph = document.first_paragraph()
+    if paragraph is None:
+        return "", document
+    summary = shorten(paragraph.text)
+    moved = summary == paragraph.text and linkify(paragraph.text) == escape(paragraph.text)
+    return summary, document.without(paragraph) if moved else document
 
 
 def shorten(text, limit=SUMMARY_LENGTH):

@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from hub.ingest.views import ImportDocumentView, can_import
+from hub.ingest.views import ConfirmTermsView, ImportDocumentView, can_import
 
-urlpatterns = [path("", ImportDocumentView.as_view(), name="import")]
+urlpatterns = [
+    path("", ImportDocumentView.as_view(), name="import"),
+    path("<int:page_id>/tags/", ConfirmTermsView.as_view(), name="confirm_terms"),
+]
 
 
 @hooks.register("register_admin_urls")

@@ -18,3 +18,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Lexical unless a test opts in: only the tests about semantic search load and run the model.
 SEARCH_EMBEDDER = "none"
+# Extract document text at once, inside the saving request: deterministic tests.
+INGEST_EXTRACT_IN_BACKGROUND = False

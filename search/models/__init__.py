@@ -1,6 +1,5 @@
-from search.models.attachments import AttachmentText
 from search.models.embeddings import PassageEmbedding
 from search.models.outbox import IndexUpdate
 from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["AttachmentText", "GlossaryConcept", "IndexUpdate", "PassageEmbedding", "SynonymRule"]
+__all__ = ["GlossaryConcept", "IndexUpdate", "PassageEmbedding", "SynonymRule"]

@@ -13,12 +13,12 @@ from wagtail.models import PageViewRestriction
 
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
+from hub.ingest import document_text
+from hub.ingest.models import DocumentText
 from hub.manuals.models import ManualPage, ManualSourceDocument
 from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import Region, TargetGroup, Topic
-from search import documents as search_documents
 from search.documents import count_indexable_pages, document_for_page, iter_documents
-from search.models import AttachmentText
 from tests.hub.ingest.conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -215,7 +215,7 @@ def test_attachment_text_is_indexed_and_extracted_once(content_tree, media_in_tm
     def fail(*args, **kwargs):
         raise AssertionError("the attachment was parsed again")
 
-    monkeypatch.setattr(search_documents, "extract_text", fail)
+    monkeypatch.setattr(document_text, "extract_isolated", fail)
     assert "v nemocnici" in document_for_page(page).attachments
 
 
@@ -228,7 +228,7 @@ def test_a_corrupt_attachment_does_not_stop_the_page(content_tree, media_in_tmp,
 
     assert document.summary == "Shrnutí"
     assert "Druha priloha je v poradku" in document.attachments
-    failure = AttachmentText.objects.get(filename__startswith="poskozeny")
+    failure = DocumentText.objects.get(filename__startswith="poskozeny")
     assert "poskozeny" in failure.error
     assert "poskozeny" in caplog.text
 

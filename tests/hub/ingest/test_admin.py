@@ -28,10 +28,8 @@ def editor(client, tree):
     return user
 
 
-def post(client, **data):
-    payload = {"kind": "auto", "parent": "", "locale": data.pop("locale", "")}
-    payload.update(data)
-    return client.post(IMPORT_URL, payload)
+def post(client, parent, **data):
+    return client.post(IMPORT_URL, {"kind": "auto", "parent": parent.pk, **data})
 
 
 def test_menu_and_form_are_shown_to_editors(client, editor, locales):
@@ -45,13 +43,13 @@ def test_menu_and_form_are_shown_to_editors(client, editor, locales):
     )
 
 
-def test_uploaded_file_becomes_a_draft_and_opens_in_the_editor(client, editor, locales):
+def test_uploaded_file_becomes_a_draft_and_goes_on_to_the_tag_step(client, editor, tree):
     upload = SimpleUploadedFile("prirucka.txt", MANUAL_TEXT.encode(), content_type="text/plain")
-    response = post(client, upload=upload, locale=locales["cs"].pk)
+    response = post(client, tree.manuals, upload=upload)
 
     page = ManualPage.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert response.url == reverse("ingest:confirm_terms", args=[page.pk])
     assert not page.live and page.title == "Příručka pro obce"
     assert page.latest_revision.user == editor
 
@@ -63,7 +61,7 @@ def test_library_document_becomes_a_page_without_a_copy(client, editor, tree, lo
     edit_page = client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert f"{IMPORT_URL}?document={document.pk}" in edit_page
 
-    response = post(client, document=document.pk, kind="good_practice", parent=tree.practices.pk)
+    response = post(client, tree.practices, document=document.pk, kind="good_practice")
 
     assert response.status_code == 302
     assert get_document_model().objects.count() == 1
@@ -76,7 +74,7 @@ def test_goals_document_creates_branch_pages_and_returns_to_the_listing(
     client, editor, tree, locales
 ):
     upload = SimpleUploadedFile("cile.txt", GOALS_TEXT.encode())
-    response = post(client, upload=upload, locale=locales["cs"].pk)
+    response = post(client, tree.goals, upload=upload)
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_explore", args=[tree.goals.pk])
     assert OperationalGoalsPage.objects.count() == 3
@@ -95,15 +93,15 @@ def test_goals_document_creates_branch_pages_and_returns_to_the_listing(
         ("tabulka.xlsx", b"PK\x03\x04", "tabulka.xlsx: unsupported file type"),
     ],
 )
-def test_bad_files_show_the_reason_in_the_form(client, editor, locales, filename, data, message):
-    response = post(client, upload=SimpleUploadedFile(filename, data), locale=locales["cs"].pk)
+def test_bad_files_show_the_reason_in_the_form(client, editor, tree, filename, data, message):
+    response = post(client, tree.manuals, upload=SimpleUploadedFile(filename, data))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert ManualPage.objects.count() == 0
 
 
-def test_file_or_document_is_required(client, editor, locales):
-    response = post(client, locale=locales["cs"].pk)
+def test_file_or_document_is_required(client, editor, tree):
+    response = post(client, tree.manuals)
     assert "Upload a file or choose a document" in response.content.decode()
 
 
@@ -114,3 +112,49 @@ def test_editors_without_page_permissions_cannot_import(client, tree):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get(IMPORT_URL).status_code in (302, 403)
+
+
+def test_html_after_an_unclosed_svg_is_imported_and_the_editor_told_what_was_left_out(
+    client, editor, tree
+):
+    html = (
+        "<!doctype html><html><head><title>Praxe</title><h1>Společná adresa</h1>"
+        "<p>Úvodní odstavec o projektu.</p><svg><circle r='3'><p>Text za obrázkem.</p>"
+    )
+    upload = SimpleUploadedFile("praxe.html", html.encode())
+    response = client.post(
+        IMPORT_URL,
+        {"kind": "good_practice", "parent": tree.practices.pk, "upload": upload},
+        follow=True,
+    )
+
+    page = Page.objects.child_of(tree.practices).get().specific.get_latest_revision_as_object()
+    assert page.title == "Společná adresa"
+    assert "Text za obrázkem." in str(page.body)
+    shown = [str(message) for message in response.context["messages"]]
+    assert "praxe.html: Left out as not text: 1 SVG graphic." in shown
+
+
+def visible_text(html):
+    """The text a person reads: markup, scripts, styles and templates removed."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for hidden in tree.css("script, style, template, noscript, [hidden]"):
+        hidden.decompose()
+    return " ".join(tree.body.text(separator=" ").split())
+
+
+def test_the_import_page_is_in_czech_for_a_czech_editor(client, tree):
+    user = get_user_model().objects.create_superuser("cesky", "cesky@example.org", "heslo")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "cs"
+    profile.save()
+    client.force_login(user)
+
+    text = visible_text(client.get(IMPORT_URL).content.decode())
+
+    for czech in ("Importovat dokument", "Soubor", "Vložit pod", "Vytvořit koncept stránky"):
+        assert czech in text
+    for english in ("Import document", "File", "Under", "Create draft page", "detect", "Choose"):
+        assert english not in text, english

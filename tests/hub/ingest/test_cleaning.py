@@ -2,7 +2,8 @@
 
 import pytest
 
-from hub.ingest.cleaning import BulletList, Paragraph, Table, clean_text
+from hub.ingest.cleaning import clean_text
+from hub.ingest.document import BulletList, Paragraph, Table
 from hub.ingest.goals import looks_like_goals_document, parse_goals
 from hub.ingest.streamfield import body_blocks, linkify, shorten
 from tests.hub.ingest.conftest import SEEDS_DIR
@@ -307,3 +308,27 @@ def test_mission_statement_seed_has_headings_and_principles():
     assert activities.items[0].text == (
         "zprostředkování kontaktu se společenským prostředím a zprostředkování navazujících služeb,"
     )
+
+
+def test_a_subtitle_line_is_neither_a_heading_nor_the_summary():
+    document = clean_text(
+        "Metodika práce s cizinci\nCPIC Jihlava, verze 1.2, březen 2024\n\n"
+        "Tato metodika popisuje práci s klienty.\n\nKapitola první\n\nText kapitoly.",
+        wrapped=False,
+    )
+    assert document.title == "Metodika práce s cizinci"
+    assert document.headings == ["Kapitola první"]
+    subtitle, summary = document.sections[0].blocks
+    assert subtitle == Paragraph("CPIC Jihlava, verze 1.2, březen 2024", subtitle=True)
+    assert document.first_paragraph() is summary
+
+
+def test_phone_numbers_and_email_addresses_become_links_but_amounts_do_not():
+    html = linkify(
+        "Volejte +420 974 801 802 nebo 974 801 802, pište na poradna@example.cz. "
+        "Rozpočet 250 000 000 Kč, PSČ 586 01."
+    )
+    assert '<a href="tel:+420974801802">+420 974 801 802</a>' in html
+    assert '<a href="tel:+420974801802">974 801 802</a>' in html
+    assert '<a href="mailto:poradna@example.cz">poradna@example.cz</a>' in html
+    assert "Rozpočet 250 000 000 Kč, PSČ 586 01." in html

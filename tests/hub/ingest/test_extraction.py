@@ -5,8 +5,13 @@ import zipfile
 
 import pytest
 
-from hub.ingest.extraction import ExtractionError, extract_text
+from hub.ingest.extraction import ExtractionError, extract, read_bytes
 from tests.hub.ingest.conftest import HTML_TEXT, docx_bytes, pdf_bytes
+
+
+def extract_text(file, filename):
+    """The text the importer would get, read in this process (the limits are the same)."""
+    return extract(read_bytes(file, filename), filename).text
 
 
 def test_text_in_utf8_windows_1250_and_iso_8859_2():
@@ -97,3 +102,44 @@ def test_oversized_file_is_refused_before_reading(settings, tmp_path):
         extract_text(path, "velky.txt")
     with pytest.raises(ExtractionError, match="too large"):
         extract_text(io.BytesIO(b"a" * 2048), "velky.txt")
+
+
+def html_extraction(source):
+    return extract(source.encode(), "stranka.html")
+
+
+def test_html5_without_closing_head_is_read_as_a_browser_reads_it():
+    extraction = html_extraction(
+        '<!doctype html><html><head><title>Titulek</title><meta charset="utf-8">'
+        "<h1>Nadpis stránky</h1><p>Text prvního odstavce.</p>"
+    )
+    assert extraction.text == "Nadpis stránky\n\nText prvního odstavce."
+
+
+def test_html_after_an_unclosed_svg_is_imported_and_the_graphic_named():
+    extraction = html_extraction(
+        '<p>Před obrázkem.</p><svg viewBox="0 0 10 10"><circle r="4">'
+        "<p>Po obrázku.</p><ul><li>Položka seznamu</li></ul>"
+    )
+    assert "Před obrázkem." in extraction.text and "Po obrázku." in extraction.text
+    assert "• Položka seznamu" in extraction.text
+    assert extraction.notes == ["Left out as not text: 1 SVG graphic."]
+
+
+@pytest.mark.parametrize("tag", ["script", "style"])
+def test_html_swallowed_by_an_unclosed_script_or_style_is_recovered_and_named(tag):
+    extraction = html_extraction(
+        f"<p>Před prvkem.</p><{tag}>var a = 1; p {{ color: red }}<p>Po prvku.</p><p>Konec.</p>"
+    )
+    assert extraction.text == "Před prvkem.\n\nPo prvku.\n\nKonec."
+    [note] = extraction.notes
+    assert f"An unclosed <{tag}> element hid the rest of the page" in note
+
+
+def test_closed_scripts_and_styles_in_the_body_are_left_out_and_counted():
+    extraction = html_extraction(
+        "<body><p>Text.</p><script>var tajne = 1;</script><style>p {}</style>"
+        "<script>var dalsi = 2;</script><p>Další text.</p></body>"
+    )
+    assert extraction.text == "Text.\n\nDalší text."
+    assert extraction.notes == ["Left out as not text: 2 scripts, 1 style sheet."]

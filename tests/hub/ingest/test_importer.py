@@ -143,9 +143,11 @@ def test_reimporting_updates_instead_of_duplicating(tree):
     page = ManualPage.objects.get(pk=first.created[0].pk)
     assert "nonstop" in str(page.body)
     assert ManualPage.objects.count() == 1
-    assert get_document_model().objects.count() == 1
-    assert page.source_documents.count() == 1
-    assert ImportedFile.objects.get().checksum != ""
+    # The changed file is a new document; the page links only the newest version.
+    assert get_document_model().objects.count() == 2
+    [source] = page.source_documents.all()
+    assert source.document.file.read().endswith(b"nonstop.\n")
+    assert ImportedFile.objects.get().document == source.document
 
 
 def test_reimporting_goals_keeps_the_status_editors_recorded(tree):
@@ -198,7 +200,7 @@ def test_missing_section_page_is_a_clear_error(tree):
 
 def test_parent_must_accept_the_page_type(tree):
     with pytest.raises(ImportRefused, match="cannot be placed under"):
-        import_bytes(MANUAL_TEXT.encode(), "prirucka.txt", parent=tree.goals)
+        import_bytes(MANUAL_TEXT.encode(), "prirucka.txt", kind=PageKind.MANUAL, parent=tree.goals)
 
 
 def test_parent_by_id_or_path(tree):
@@ -239,12 +241,26 @@ def test_renamed_file_with_the_same_content_updates_its_page(tree):
     )
 
 
-def test_a_changed_file_replaces_the_stored_original(
-    tree, settings, django_capture_on_commit_callbacks
-):
-    import_bytes(MANUAL_TEXT.encode(), "prirucka.txt")
-    with django_capture_on_commit_callbacks(execute=True):
-        import_bytes((MANUAL_TEXT + "Dodatek.").encode(), "prirucka.txt")
-    stored = [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
-    assert len(stored) == 1 and stored[0].read_bytes().endswith(b"Dodatek.")
-    assert get_document_model().objects.get().file.read().endswith(b"Dodatek.")
+def test_a_changed_file_never_replaces_the_file_a_live_page_serves(tree):
+    [page] = import_bytes(MANUAL_TEXT.encode(), "prirucka.txt", publish=True).created
+    live_document = ManualPage.objects.get(pk=page.pk).source_documents.get().document
+
+    import_bytes((MANUAL_TEXT + "Dodatek.").encode(), "prirucka.txt")
+
+    live = ManualPage.objects.get(pk=page.pk)
+    assert live.source_documents.get().document == live_document
+    assert live_document.file.read() == MANUAL_TEXT.encode()  # the old file is still there
+    draft = live.get_latest_revision_as_object()
+    [draft_source] = draft.source_documents.all()
+    assert draft_source.document != live_document
+    assert draft_source.document.file.read().endswith(b"Dodatek.")
+    assert live.has_unpublished_changes
+
+
+def test_summary_is_not_repeated_as_the_first_paragraph(tree):
+    text = "Příručka\n\nKrátké shrnutí obsahu příručky.\n\nDalší odstavec textu."
+    [page] = import_bytes(text.encode(), "shrnuti.txt").created
+    draft = ManualPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.summary == "Krátké shrnutí obsahu příručky."
+    assert "Krátké shrnutí" not in str(draft.body)
+    assert "Další odstavec textu." in str(draft.body)

@@ -103,6 +103,7 @@ class Command(BaseCommand):
         ]
         lines += [f"  created  {page_label(page)}" for page in outcome.created]
         lines += [f"  updated  {page_label(page)}" for page in outcome.updated]
+        lines += [f"  note     {note}" for note in outcome.notes]
         return "\n".join(lines)
 
 
