@@ -164,12 +164,17 @@ def block_texts(block, value):
 
 
 def page_year(page):
-    """The year a reader filters by: the goals' year, the event's year, else the year of publication."""
+    """The year a page is about, for the "Rok" facet: the goals' year, the event's date, the year a good
+    practice began; an organisation has none (a directory entry is about no year); other pages fall
+    back to the year of publication."""
+    if isinstance(page, OrganisationPage):
+        return None
     if getattr(page, "year", None):
         return page.year
-    start = getattr(page, "start", None)
-    if start:
-        return start.year
+    for date_field in ("start", "start_date"):
+        date = getattr(page, date_field, None)
+        if date:
+            return date.year
     published = page.first_published_at or page.last_published_at
     return published.year if published else None
 

@@ -1,6 +1,7 @@
 """The search page /<lang>/search/, and what it shares with the JSON API (search/api.py)."""
 
 import math
+from operator import attrgetter
 
 from django.apps import apps
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hub.core.collation import sorted_by_name
 from search import failover
 from search.backends.base import FACET_FIELDS, SearchQuery, SearchUnavailable
 from search.documents import CONTENT_TYPES
@@ -75,22 +77,26 @@ def labelled_facets(facets, filters, language):
         else:
             labels = types if name == "type" else {}
         selected = set(filters.get(name, ()))
-        result.append(
-            {
-                "name": name,
-                "title": FACET_TITLES[name],
-                "values": [
-                    {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
-                    for value, count in counts
-                ],
-            }
-        )
+        values = [
+            {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
+            for value, count in counts
+        ]
+        result.append({"name": name, "title": FACET_TITLES[name], "values": ordered_facet_values(name, values, language)})
     return result
+
+
+def ordered_facet_values(name, values, language):
+    """Years newest first; names as the reader's language sorts them (hub/core/collation.py), so a
+    reader finds "CPIC České Budějovice" before "CPIC Zlín"."""
+    if name == "year":
+        return sorted(values, key=lambda item: str(item["value"]), reverse=True)
+    return sorted_by_name(values, lambda item: str(item["label"]), language)
 
 
 def popular_topics(language, limit=8):
     Topic = apps.get_model("taxonomy.Topic")
-    return Topic.objects.filter(locale__language_code=language).order_by("name")[:limit]
+    topics = Topic.objects.filter(locale__language_code=language)
+    return sorted_by_name(topics, attrgetter("name"), language)[:limit]
 
 
 def search_page(request):
@@ -120,6 +126,7 @@ def search_page(request):
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
             query_without_page=without_page(request.GET),
             has_filters=bool(query.filters),
+            filter_count=sum(len(values) for values in query.filters.values()),
             popular_topics=popular_topics(language) if not results.total else (),
         )
     return render(request, "search/search_page.html", context, status=status)

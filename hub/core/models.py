@@ -121,12 +121,16 @@ class SectionIndexPage(Page):
     class Meta:
         abstract = True
 
-    def listed_pages(self, request):
-        pages = in_language_or_default(
+    def listed_queryset(self):
+        """Every page this section lists (in the reader's language, then Czech ones not translated
+        yet: hub.core.language_fallback), unordered; a section may annotate what its orderings use."""
+        return in_language_or_default(
             self.listed_page_model.objects.live().public().select_related("locale"), self.locale
         )
+
+    def listed_pages(self, request):
         return filter_listing(
-            pages,
+            self.listed_queryset(),
             request.GET,
             locale=self.locale,
             orderings=self.orderings,

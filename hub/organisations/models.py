@@ -5,6 +5,8 @@ languages), so pages can dial, mail and map them and publish them as schema.org 
 offices have the same contacts of their own.
 """
 
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,6 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core.collation import sorted_by_name
 from hub.core.forms import HubPageForm, TranslatedChoicesMixin
 from hub.core.languages import SpokenLanguagesField, language_names
 from hub.core.models import HubPage, SectionIndexPage
@@ -236,11 +239,10 @@ class OrganisationPage(ContactDetails, HubPage):
         """CPIC branches and other organisations this one operates, in the same language."""
         # `operator` is synchronised across languages, so a translated branch still points at
         # the Czech operator page: match on the translation key instead of the page itself.
-        return (
-            OrganisationPage.objects.live()
-            .filter(operator__translation_key=self.translation_key, locale=self.locale)
-            .order_by("title")
+        branches = OrganisationPage.objects.live().filter(
+            operator__translation_key=self.translation_key, locale=self.locale
         )
+        return sorted_by_name(branches, attrgetter("title"), self.locale.language_code)
 
     def owned_content(self):
         """Manuals, good practice, goals and events this organisation publishes (its subtree)."""

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from hub.core.collation import sort_key
+from hub.core.collation import sorted_by_name
 from hub.taxonomy.models import Region
 
 # Query parameters: the region a page shows its "In your region" box for, what the reader typed
@@ -37,7 +37,7 @@ def regions_in_order():
     regions = Region.objects.filter(locale=default)
     translated = {region.translation_key: region for region in Region.objects.filter(locale=active)}
     pairs = [(translated.get(region.translation_key, region), region) for region in regions]
-    return sorted(pairs, key=lambda pair: sort_key(pair[0].name, active.language_code))
+    return sorted_by_name(pairs, name=lambda pair: pair[0].name, language=active.language_code)
 
 
 def is_local(request, url):

@@ -196,6 +196,15 @@ def test_event_year_is_the_year_it_starts(content_tree):
     assert document_for_page(event).year == 2031
 
 
+def test_a_good_practice_is_filed_under_the_year_it_began_and_an_organisation_under_none(content_tree):
+    practice = content_tree.organisation.add_child(
+        instance=GoodPracticePage(title="Společná adresa", slug="spolecna-adresa", start_date=datetime.date(2012, 5, 1))
+    )
+    assert document_for_page(practice).year == 2012
+    assert document_for_page(content_tree.organisation).year is None
+    assert document_for_page(content_tree.organisation).facet_values()["year"] == []  # no "Rok" value
+
+
 def test_attachment_text_is_indexed_and_extracted_once(content_tree, media_in_tmp, monkeypatch):
     page = manual(content_tree.manuals, title="Metodika")
     attach(page, "metodika.pdf", pdf_bytes([["Tlumoceni pro cizince v nemocnici"]]))
