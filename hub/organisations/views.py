@@ -36,6 +36,6 @@ def helplines(request):
         "selected_language": selected,
         "selected_language_name": SPOKEN_LANGUAGES.get(selected, ""),
         "language_parameter": LANGUAGE_PARAMETER,
-        "trail": [{"label": gettext("Helplines"), "url": ""}],
+        "crumbs": [{"label": gettext("Helplines"), "url": ""}],
     }
     return render(request, "organisations/helplines.html", context)

@@ -77,7 +77,7 @@ def region_index(request):
         "entries": entries,
         "map_viewbox": map_shapes.VIEWBOX,
         "journeys": journeys_for(locale),
-        "trail": regions_trail(),
+        "crumbs": regions_trail(),
     }
     return render(request, "regions/region_index.html", context)
 
@@ -90,7 +90,7 @@ def region_page(request, region_slug):
         "signpost": signpost,
         "region_slug": region.slug,
         "journeys": journeys_for(locale),
-        "trail": regions_trail((signpost.region.name, "")),
+        "crumbs": regions_trail((signpost.region.name, "")),
     }
     return render(request, "regions/region_page.html", context)
 
@@ -120,7 +120,7 @@ def region_journey(request, region_slug, journey_slug):
             "helplines": helplines_for(region, locale),
             # The language switcher swaps the prefix: this path exists in every language.
             "shared_path": True,
-            "trail": regions_trail(
+            "crumbs": regions_trail(
                 (localized_region.name, reverse("region", args=[region.slug])), (page.title, "")
             ),
         }
@@ -160,7 +160,7 @@ def choose_region(request):
         ],
         "journey": journey,
         "next_url": next_url if is_local(request, next_url) else "",
-        "trail": regions_trail((gettext("Choose your region"), "")),
+        "crumbs": regions_trail((gettext("Choose your region"), "")),
     }
     return render(request, "regions/choose_region.html", context)
 

@@ -153,7 +153,8 @@ def test_goals_page_indexes_each_goal_target_and_year(content_tree):
 def test_organisation_and_good_practice_texts(content_tree):
     organisation = content_tree.organisation
     organisation.services = "<ul><li>Kurzy češtiny</li><li>Tlumočení</li></ul>"
-    organisation.address = "Liberec, Tř. 1. máje 108"
+    organisation.street_address = "Tř. 1. máje 108"
+    organisation.town = "Liberec"
     organisation.save()
     practice = organisation.add_child(
         instance=GoodPracticePage(
