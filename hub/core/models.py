@@ -14,6 +14,9 @@ from hub.core.forms import HubPageForm
 from hub.core.language_fallback import in_language_or_default
 from hub.core.listing import filter_listing, paginate_listing
 
+# The taxonomy terms every content page carries (HubPage), shown on its card in listings.
+TAXONOMY_FIELDS = ("regions", "topics", "target_groups")
+
 
 class HubPage(Page):
     """Fields every piece of content carries, so search, facets and listings treat them alike.
@@ -124,9 +127,9 @@ class SectionIndexPage(Page):
     def listed_queryset(self):
         """Every page this section lists (in the reader's language, then Czech ones not translated
         yet: hub.core.language_fallback), unordered; a section may annotate what its orderings use."""
-        return in_language_or_default(
-            self.listed_page_model.objects.live().public().select_related("locale"), self.locale
-        )
+        pages = self.listed_page_model.objects.live().public().select_related("locale")
+        # Every card names its terms: fetch them per listing page, not per card.
+        return in_language_or_default(pages.prefetch_related(*TAXONOMY_FIELDS), self.locale)
 
     def listed_pages(self, request):
         return filter_listing(

@@ -276,5 +276,8 @@ class OrganisationIndexPage(SectionIndexPage):
     subpage_types = ["organisations.OrganisationPage"]
     max_count_per_parent = 1
 
+    def listed_queryset(self):
+        return super().listed_queryset().select_related("actor_type")  # named on every card
+
     class Meta:
         verbose_name = _("organisation directory")
