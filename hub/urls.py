@@ -6,6 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.core import urls as core_urls
+from hub.organisations import urls as organisation_urls
+from hub.regions import urls as region_urls
 from search import urls as search_urls
 
 urlpatterns = [
@@ -25,7 +28,11 @@ if settings.DEBUG:
 
 # Every public page lives under a language prefix: /cs/…, /uk/…, /en/….
 urlpatterns += i18n_patterns(
-    path("", include(search_urls.page_urlpatterns)),  # before Wagtail's catch-all
+    # Interface pages before Wagtail's catch-all: the same path in every language.
+    path("", include(search_urls.page_urlpatterns)),
+    path("", include(core_urls)),
+    path("", include(organisation_urls)),
+    path("", include(region_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 """The search page /<lang>/search/, and what it shares with the JSON API (search/api.py)."""
 
 import math
+from operator import attrgetter
 
 from django.apps import apps
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from hub.core.collation import sorted_by_name
 from hub.organisations.models import Helpline, OrganisationIndexPage
 from search import failover, schema
 from search.backends.base import SearchQuery, SearchUnavailable
@@ -71,22 +73,26 @@ def labelled_facets(facets, filters, language):
         else:
             labels = types if name == schema.TYPE_FACET else {}
         selected = set(filters.get(name, ()))
-        result.append(
-            {
-                "name": name,
-                "title": titles[name],
-                "values": [
-                    {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
-                    for value, count in counts
-                ],
-            }
-        )
+        values = [
+            {"value": value, "label": labels.get(value, value), "count": count, "selected": value in selected}
+            for value, count in counts
+        ]
+        result.append({"name": name, "title": titles[name], "values": ordered_facet_values(name, values, language)})
     return result
+
+
+def ordered_facet_values(name, values, language):
+    """Years newest first; names as the reader's language sorts them (hub/core/collation.py), so a
+    reader finds "CPIC České Budějovice" before "CPIC Zlín"."""
+    if name == "year":
+        return sorted(values, key=lambda item: str(item["value"]), reverse=True)
+    return sorted_by_name(values, lambda item: str(item["label"]), language)
 
 
 def popular_topics(language, limit=8):
     Topic = apps.get_model("taxonomy.Topic")
-    return Topic.objects.filter(locale__language_code=language).order_by("name")[:limit]
+    topics = Topic.objects.filter(locale__language_code=language)
+    return sorted_by_name(topics, attrgetter("name"), language)[:limit]
 
 
 def translation_urls(hits, language):
@@ -143,6 +149,7 @@ def search_page(request):
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
             query_without_page=without_page(request.GET),
             has_filters=bool(query.filters),
+            filter_count=sum(len(values) for values in query.filters.values()),
         )
         if not results.total:
             context.update(

@@ -15,7 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.models import Locale, TranslatableMixin
 
-from hub.core.collation import sort_key
+from hub.core.collation import sorted_by_name
 
 
 class TranslatedChoicesMixin:
@@ -56,7 +56,7 @@ class TranslatedChoicesMixin:
             for row in rows
         }
         field.queryset = field.queryset.filter(pk__in=labels)
-        ordered = sorted(labels.items(), key=lambda item: sort_key(item[1], page_locale.language_code))
+        ordered = sorted_by_name(labels.items(), name=lambda item: item[1], language=page_locale.language_code)
         if isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = forms.CheckboxSelectMultiple(attrs={"class": "hub-choice-list"})
             field.choices = ordered

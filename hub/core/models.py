@@ -1,6 +1,7 @@
 """The home page and the base every content page shares: summary, taxonomies, review dates."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,7 +12,11 @@ from wagtail.search import index
 from hub.core import blocks as hub_blocks
 from hub.core import search_schema as find
 from hub.core.forms import HubPageForm
+from hub.core.language_fallback import in_language_or_default
 from hub.core.listing import filter_listing, paginate_listing
+
+# The taxonomy terms every content page carries (HubPage), shown on its card in listings.
+TAXONOMY_FIELDS = ("regions", "topics", "target_groups")
 
 
 class HubPage(Page):
@@ -108,6 +113,7 @@ class HomePage(Page):
         "practices.GoodPracticeIndexPage",
         "goals.OperationalGoalsIndexPage",
         "events.EventIndexPage",
+        "journeys.JourneyIndexPage",
     ]
 
     class Meta:
@@ -115,10 +121,12 @@ class HomePage(Page):
 
 
 class SectionIndexPage(Page):
-    """A section landing page listing every live page of one type in its locale, filterable.
+    """A section landing page listing every live page of one type, filterable.
 
     Content lives under the organisation that owns it (for per-organisation permissions);
-    the section page gathers it from the whole tree, so readers browse by type.
+    the section page gathers it from the whole tree, so readers browse by type. A translated
+    section lists its language's pages first, then the Czech pages not yet translated
+    (hub.core.language_fallback), so no language meets an empty section while Czech content exists.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -134,14 +142,21 @@ class SectionIndexPage(Page):
     class Meta:
         abstract = True
 
+    def listed_queryset(self):
+        """Every page this section lists (in the reader's language, then Czech ones not translated
+        yet: hub.core.language_fallback), unordered; a section may annotate what its orderings use."""
+        pages = self.listed_page_model.objects.live().public().select_related("locale")
+        # Every card names its terms: fetch them per listing page, not per card.
+        return in_language_or_default(pages.prefetch_related(*TAXONOMY_FIELDS), self.locale)
+
     def listed_pages(self, request):
-        pages = self.listed_page_model.objects.live().public().filter(locale=self.locale)
         return filter_listing(
-            pages,
+            self.listed_queryset(),
             request.GET,
             locale=self.locale,
             orderings=self.orderings,
             default_ordering=self.default_ordering,
+            language_first=True,
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -150,3 +165,38 @@ class SectionIndexPage(Page):
         context["listing"] = listing
         context["page_obj"] = paginate_listing(listing.pages, request.GET.get("page"), self.per_page)
         return context
+
+
+class TranslationRequest(models.Model):
+    """Readers asking for a page in their language: one row per page and language, with a count.
+
+    Editors see the counts in the admin (Reports → Translation requests) and translate what is
+    asked for most. No reader data is kept: only how often and when last.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    count = models.PositiveIntegerField(_("requests"), default=0)
+    last_requested_at = models.DateTimeField(_("last requested"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation request")
+        verbose_name_plural = _("translation requests")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "locale"], name="one_translation_request_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.page} → {self.locale}"
+
+    @classmethod
+    def record(cls, page, locale):
+        """Count one more request for `page` in `locale` (safe under concurrent requests)."""
+        request, _created = cls.objects.get_or_create(page=page, locale=locale)
+        cls.objects.filter(pk=request.pk).update(
+            count=models.F("count") + 1, last_requested_at=timezone.now()
+        )

@@ -28,3 +28,14 @@ def validate_date_range(start, end, end_field="end_date"):
     """Raise on the end field when a period ends before it starts."""
     if start and end and end < start:
         raise ValidationError({end_field: _("The end must not be before the start.")})
+
+
+# A Czech postal code (PSČ): five digits, usually written "586 01".
+POSTAL_CODE_RE = re.compile(r"^\d{3} ?\d{2}$")
+
+
+def validate_postal_code(value):
+    if not POSTAL_CODE_RE.match(value.strip()):
+        raise ValidationError(
+            _("Enter the postal code as five digits, e.g. 586 01."), code="invalid_postal_code"
+        )

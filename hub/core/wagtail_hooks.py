@@ -1,13 +1,16 @@
-"""Admin hooks of hub.core."""
+"""Admin hooks of hub.core: translation warnings, and the translation requests readers send."""
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail_localize import wagtail_hooks as localize_hooks
 
+from hub.core import translation_requests_admin
 from hub.core.dashboard import count_only_what_the_user_can_open
 from hub.core.review_feedback import HubPageViewSet
 from hub.core.translation_buttons import translation_buttons
@@ -68,3 +71,24 @@ def replace_hook(hook_name, old, new):
 # (hub/core/translation_buttons.py); ours give the same buttons with three queries per listing.
 for hook_name in ("register_page_listing_more_buttons", "register_page_header_buttons"):
     replace_hook(hook_name, localize_hooks.page_listing_more_buttons, translation_buttons)
+
+
+@hooks.register("register_admin_urls")
+def translation_requests_urls():
+    return translation_requests_admin.admin_urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def translation_requests_menu_item():
+    return MenuItem(
+        gettext_lazy("Translation requests"),
+        reverse("translation_requests"),
+        name="translation-requests",
+        icon_name="globe",
+        order=900,
+    )
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_translation_requests_summary(request, summary_items):
+    summary_items.append(translation_requests_admin.TranslationRequestsSummaryItem(request))

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -18,8 +19,17 @@ from wagtail.models import Locale, Page, Site
 from hub.core.models import HomePage
 from hub.core.page_tree import add_published_child, split_relations
 from hub.demo import translation
-from hub.demo.content import events, goals, manuals, organisations, practices, site, taxonomy
-from hub.demo.content.blocks import audience_route, document
+from hub.demo.content import (
+    events,
+    goals,
+    journeys,
+    manuals,
+    organisations,
+    practices,
+    site,
+    taxonomy,
+)
+from hub.demo.content.blocks import audience_route, document, journey_step
 from hub.demo.images import (
     LOGO_SIZE,
     PHOTO_SIZE,
@@ -31,6 +41,7 @@ from hub.demo.images import (
 from hub.demo.users import ensure_demo_users
 from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
+from hub.journeys.models import JourneyIndexPage, JourneyPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
 from hub.organisations.editorial import WORKFLOW_NAME, setup_editorial
 from hub.organisations.models import Helpline, OrganisationPage, OrganisationPlace
@@ -38,7 +49,17 @@ from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import ActorType, Region, TargetGroup, Topic
 
 LANGUAGES = ("cs", "uk", "en")
+# Contact fields the demo's organisations may give (only what the seed documents say).
+CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "town", "opening_hours")
 TRANSLATED_LANGUAGES = ("uk", "en")
+# Who each "I am …" journey is for (target group slugs), so it is found by them too.
+JOURNEY_TARGET_GROUPS = {
+    "obec": ["obce", "socialni-pracovnici"],
+    "skola": ["skoly", "zaci-omj"],
+    "nno": ["nno"],
+    "zamestnavatel": ["zamestnavatele"],
+    "dobrovolnik": ["cizinci"],
+}
 
 
 class DemoReport:
@@ -84,6 +105,8 @@ class DemoLoader:
         self.helplines = {}
         self.organisations = {}
         self.pages = {}
+        self.journeys = {}
+        self.renamed_sections = []
 
     def load(self):
         stage = self.report.stage
@@ -107,9 +130,13 @@ class DemoLoader:
             self.load_practices()
         with stage("Events"):
             self.load_events()
+        with stage("'I am …' journeys"):
+            journey_index = self.load_journeys(home)
         with stage("Ukrainian and English translations"):
             self.set_home_routes(home, sections)
             self.translate_site(home, sections)
+            self.translate_journeys(journey_index)
+            self.redirect_old_section_paths()
         with stage("Editor groups and review workflow"):
             editorial = setup_editorial()
             for name in editorial.groups_created:
@@ -124,6 +151,7 @@ class DemoLoader:
     # Taxonomies and snippets
 
     def load_taxonomy(self):
+        self.rename_legacy_region_slugs()
         for model, terms in [
             (Region, taxonomy.REGIONS),
             (Topic, taxonomy.TOPICS),
@@ -135,9 +163,37 @@ class DemoLoader:
                     locale=self.default_locale, slug=slug, defaults={"name": names[0]}
                 )
                 self.report.record(model.__name__, term.name, created)
+                self.complete_term(term, slug)
                 for code, name in zip(TRANSLATED_LANGUAGES, names[1:], strict=True):
                     self.translate_term(term, code, name)
                 self.terms[(model, slug)] = term
+
+    def rename_legacy_region_slugs(self):
+        """Regions an earlier load created under short slugs take their full ones (in every language)."""
+        for old, new in taxonomy.LEGACY_REGION_SLUGS.items():
+            legacy = Region.objects.filter(locale=self.default_locale, slug=old).first()
+            if legacy is None or Region.objects.filter(locale=self.default_locale, slug=new).exists():
+                continue
+            Region.objects.filter(translation_key=legacy.translation_key).update(slug=new)
+            self.report.detail(f"  renamed region slug {old} → {new}")
+
+    def complete_term(self, term, slug):
+        """Fill fields added since an earlier load (a region's code, an actor type's schema.org type).
+
+        Only empty or default values are filled: what an editor set stays.
+        """
+        changes = {}
+        if isinstance(term, Region) and not term.code:
+            changes["code"] = taxonomy.REGION_CODES[slug]
+        if isinstance(term, ActorType) and term.schema_org_type == ActorType.SchemaType.ORGANIZATION:
+            wanted = taxonomy.ACTOR_SCHEMA_TYPES[slug]
+            if wanted != term.schema_org_type:
+                changes["schema_org_type"] = wanted
+        if changes:
+            # Synchronised fields: the translations carry the same values.
+            type(term).objects.filter(translation_key=term.translation_key).update(**changes)
+            for name, value in changes.items():
+                setattr(term, name, value)
 
     def translate_term(self, term, language, name):
         """Terms are one word each: a plain translated copy is enough (no segment-level sync needed)."""
@@ -218,9 +274,9 @@ class DemoLoader:
                 "title": data["title"],
                 "summary": data["summary"],
                 "services": data.get("services", ""),
-                "address": data.get("address", ""),
+                **{name: data.get(name, "") for name in CONTACT_FIELDS},
+                "languages": data.get("languages", []),
                 "website": data.get("website", ""),
-                "languages_spoken": data.get("languages_spoken", ""),
                 "actor_type": self.terms[(ActorType, data["actor_type"])],
                 "operator": self.organisations.get(data.get("operator")),
                 "logo": self.ensure_logo(data["slug"], data["title"]),
@@ -323,11 +379,40 @@ class DemoLoader:
                 **self.taxonomy_fields(data),
             )
 
+    def load_journeys(self, home):
+        title, slug, intro = journeys.INDEX["cs"]
+        index = self.ensure_page(home, JourneyIndexPage, slug, title=title, intro=intro, show_in_menus=True)
+        for journey_slug, fields, steps in journeys.journeys("cs"):
+            self.journeys[journey_slug] = self.ensure_page(
+                index,
+                JourneyPage,
+                journey_slug,
+                **fields,
+                steps=self.journey_steps(steps),
+                target_groups=self.terms_for(TargetGroup, JOURNEY_TARGET_GROUPS.get(journey_slug, [])),
+            )
+        return index
+
+    def journey_steps(self, steps):
+        return [
+            journey_step(title, html, shows, [self.page_for_key(key).pk for key in page_keys])
+            for title, html, shows, page_keys in steps
+        ]
+
+    def page_for_key(self, key):
+        """A demo page named by ("organisation", slug) or ("page", owner slug, slug)."""
+        if key[0] == "organisation":
+            return self.organisations[key[1]]
+        _kind, owner_slug, slug = key
+        return self.pages[(self.organisations[owner_slug].pk, slug)]
+
     @staticmethod
     def at(day, hour):
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
     def route_target(self, target, sections):
+        if target.startswith("journey:"):
+            return self.journeys[target.removeprefix("journey:")]
         if target.startswith("manual:"):
             owner_slug, slug = target.removeprefix("manual:").split("/")
             return self.pages[(self.organisations[owner_slug].pk, slug)]
@@ -360,15 +445,18 @@ class DemoLoader:
         manual = self.pages[(mv.pk, "doporuceni-pro-nove-aktery")]
         common_address = self.pages[(praha_13.pk, "spolecna-adresa")]
         organisation_translations = {
-            data["slug"]: data["translations"] for data in organisations.ORGANISATIONS if "translations" in data
+            **{data["slug"]: data["translations"] for data in organisations.ORGANISATIONS if "translations" in data},
+            **organisations.CENTRE_TRANSLATIONS,
         }
         for language in TRANSLATED_LANGUAGES:
             self.translate(home, language, {**site.HOME[language], "audience_routes": self.home_routes(language, sections)})
             for slug, (_model, texts) in site.SECTIONS.items():
                 title, intro = texts[language]
-                self.translate(sections[slug], language, {"title": title, "intro": intro})
-            for organisation in (mv, praha_13):
-                self.translate(organisation, language, organisation_translations[organisation.slug][language])
+                own_slug = site.SECTION_SLUGS[slug][language]
+                section = self.translate(sections[slug], language, {"title": title, "intro": intro, "slug": own_slug})
+                self.ensure_translated_slug(sections[slug], section, own_slug)
+            for slug, translations in organisation_translations.items():
+                self.translate(self.organisations[slug], language, translations[language])
             translated_manual = manuals.recommendations_manual(language)
             tasks_document = manual.body[-1]
             self.translate(manual, language, {
@@ -379,6 +467,43 @@ class DemoLoader:
                 }[language])],
             })
             self.translate(common_address, language, practices.common_address(language))
+
+    def translate_journeys(self, index):
+        for language in TRANSLATED_LANGUAGES:
+            title, slug, intro = journeys.INDEX[language]
+            translated_index = self.translate(index, language, {"title": title, "intro": intro, "slug": slug})
+            self.ensure_translated_slug(index, translated_index, slug)
+            for journey_slug, fields, steps in journeys.journeys(language):
+                # The journey keeps its Czech slug in every language: /uk/kraje/<region>/obec/.
+                self.translate(self.journeys[journey_slug], language, {**fields, "steps": self.journey_steps(steps)})
+
+    def ensure_translated_slug(self, original, translated, slug):
+        """A translated section answers at its own language's slug (earlier loads gave it the Czech one).
+
+        The section is remembered, so its old addresses redirect once everything under it is translated.
+        """
+        if translated.slug != slug:
+            translation.retranslate_slug(original, translated, slug)
+            translated.refresh_from_db()
+        self.renamed_sections.append((original, translated))
+
+    def redirect_old_section_paths(self):
+        """The Czech-slug addresses of translated sections and of every page under them redirect permanently.
+
+        /uk/organizace/… was the address before sections had their own slugs; links shared since keep
+        working, on fresh installs too.
+        """
+        for original, translated in self.renamed_sections:
+            section_path = translated.get_url_parts()[2]
+            old_section_path = section_path.removesuffix(f"{translated.slug}/") + f"{original.slug}/"
+            if old_section_path == section_path:
+                continue
+            for page in Page.objects.live().descendant_of(translated, inclusive=True):
+                path = page.get_url_parts()[2]
+                old_path = Redirect.normalise_path(old_section_path + path.removeprefix(section_path))
+                if not Redirect.objects.filter(old_path=old_path).exists():
+                    Redirect.objects.create(old_path=old_path, redirect_page=page, is_permanent=True)
+                    self.report.record("redirect", old_path, True)
 
     # Images and documents
 

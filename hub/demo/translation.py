@@ -73,3 +73,25 @@ def _strings_by_order(instance):
         for segment in extract_segments(instance)
         if isinstance(segment, StringSegmentValue)
     }
+
+
+def retranslate_slug(original, translated, slug):
+    """Give an existing translation of `original` the slug `slug`, as an editor would in the translation editor.
+
+    The slug is one of the page's translated segments: changing the segment's translation (not just
+    the page) keeps the new slug when the translation is synced again.
+    """
+    source, _ = TranslationSource.get_or_create_from_instance(original)
+    segment = (
+        StringSegment.objects.filter(source=source, context__path="slug").select_related("string", "context").first()
+    )
+    if segment is not None:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translated.locale,
+            context=segment.context,
+            defaults={"data": slug, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=translated.locale)
+    translation.save_target(publish=False)
+    translated.specific_class.objects.get(pk=translated.pk).get_latest_revision().publish()

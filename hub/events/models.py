@@ -2,9 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, F, When
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail_localize.fields import SynchronizedField
 
@@ -12,9 +17,10 @@ from hub.core import search_schema as find
 from hub.core.blocks import BodyBlock
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_date_range
+from hub.events.calendar import event_calendar
 
 
-class EventPage(HubPage):
+class EventPage(RoutablePageMixin, HubPage):
     class Kind(models.TextChoices):
         NEWS = "news", _("news")
         TRAINING = "training", _("training")
@@ -72,13 +78,51 @@ class EventPage(HubPage):
     def is_upcoming(self):
         return bool(self.start and self.start >= timezone.now())
 
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """The event as an .ics file for the reader's calendar (hub/events/calendar.py)."""
+        if not self.start:
+            raise Http404("A news item without a date has nothing to add to a calendar.")
+        response = HttpResponse(event_calendar(self, request), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slugify(self.slug) or "event"}.ics"'
+        return response
+
+    @property
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical") if self.start else ""
+
+    @property
+    def has_passed(self):
+        """An event (not news) that is over: its end, or its start when it has no end, is past."""
+        ends = self.end or self.start
+        return self.kind != self.Kind.NEWS and bool(ends and ends < timezone.now())
+
 
 class EventIndexPage(SectionIndexPage):
     listed_page_model = EventPage
     subpage_types = ["events.EventPage"]
-    orderings = {"upcoming": "start", "newest": "-start", "title": "title"}
-    default_ordering = "newest"
+    # "upcoming": what is still ahead (or running), soonest first; then what is over, latest first.
+    # NULLs placed explicitly: SQLite and PostgreSQL put them at opposite ends by default.
+    orderings = {
+        "upcoming": ("is_over", F("upcoming_at").asc(nulls_last=True), F("ends_at").desc(nulls_last=True)),
+        "newest": (F("start").desc(nulls_last=True),),
+        "title": "title",
+    }
+    default_ordering = "upcoming"
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news and events")
+
+    def listed_queryset(self):
+        """Events with when they end (news without a date: when published) and whether that is past."""
+        now = timezone.now()
+        return (
+            super()
+            .listed_queryset()
+            .annotate(ends_at=Coalesce("end", "start", "first_published_at"))
+            .annotate(
+                is_over=Case(When(ends_at__lt=now, then=1), default=0),
+                upcoming_at=Case(When(ends_at__gte=now, then=Coalesce("start", "ends_at"))),
+            )
+        )

@@ -76,6 +76,10 @@ class GoodPracticePage(HubPage):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
 
+    def search_year(self):
+        """A good practice is filed under the year it began, when editors say so."""
+        return self.start_date.year if self.start_date else super().search_year()
+
     def clean(self):
         super().clean()
         validate_date_range(self.start_date, self.end_date)

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "hub.practices",
     "hub.goals",
     "hub.events",
+    "hub.journeys",
+    # The regional signpost gathers every content app by region: it sits on top of them.
+    "hub.regions",
     "hub.ingest",
     # On top of the content apps: demo content, `load_demo_content` and `setup_hub` (make run).
     "hub.demo",
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.core.locale_cache.LocaleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +108,16 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The one-command run writes from more than one thread (document text extraction beside the demo
+    # loader, the outbox worker): wait for the write lock instead of failing at once ("database is
+    # locked"), take it when a transaction starts so two writers never deadlock, and let pages be read
+    # while one writes (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes counts failed logins (the Wagtail admin's and Django admin's alike: both authenticate

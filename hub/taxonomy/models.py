@@ -31,6 +31,19 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
 class Region(Term):
     """One of the 14 Czech regions (kraje)."""
 
+    code = models.CharField(
+        _("region code"),
+        max_length=5,
+        blank=True,
+        help_text=_(
+            "The ISO 3166-2 code, e.g. CZ-63 for Kraj Vysočina. It places the region on the map and "
+            "links it to its municipalities; keep it as it is."
+        ),
+    )
+
+    # The slug and the official code name the region in every language.
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("code")]
+
     class Meta(Term.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
@@ -53,6 +66,23 @@ class TargetGroup(Term):
 
 class ActorType(Term):
     """What kind of actor an organisation is: CPIC branch, NGO, municipality, state body…"""
+
+    class SchemaType(models.TextChoices):
+        """The schema.org type an organisation of this kind is published as (its page's JSON-LD)."""
+
+        ORGANIZATION = "Organization", _("Organisation")
+        GOVERNMENT = "GovernmentOrganization", _("Public authority (municipality, region, state)")
+        NGO = "NGO", _("Non-governmental organisation")
+
+    schema_org_type = models.CharField(
+        _("kind of organisation for search engines"),
+        max_length=40,
+        choices=SchemaType.choices,
+        default=SchemaType.ORGANIZATION,
+    )
+
+    # The slug and the schema.org type classify, they are not words to translate.
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("schema_org_type")]
 
     class Meta(Term.Meta):
         verbose_name = _("actor type")

@@ -14,6 +14,7 @@ class TermViewSet(SnippetViewSet):
 class RegionViewSet(TermViewSet):
     model = Region
     icon = "site"
+    list_display = ["name", "slug", "code"]
 
 
 class TopicViewSet(TermViewSet):

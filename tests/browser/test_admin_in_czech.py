@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.documents import get_document_model
 
 from hub.organisations.editorial import setup_editorial
+from tests.browser.admin_session import log_in
 from tests.browser.english_ui import english_on_screen, known_english
 from tests.browser.public_site import build_public_site
 from tests.hub.core.factories import ImageFactory
@@ -49,21 +50,13 @@ def english():
     return known_english("cs")
 
 
-def log_in(page, base_url):
-    page.goto(f"{base_url}/admin/login/")
-    page.locator("input[name=username]").fill("spravce")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{base_url}/admin/")
-
-
 def test_main_admin_screens_are_czech(live_server, page, admin_hub, english):
     base = live_server.url
     found = {}
 
     page.goto(f"{base}/admin/login/")
     found["login"] = english_on_screen(page, english)
-    log_in(page, base)
+    log_in(page, base, "spravce", PASSWORD)
 
     screens = {
         "dashboard": "/admin/",

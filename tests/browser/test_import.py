@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 from hub.manuals.models import ManualPage
 from hub.organisations.editorial import CPIC_EDITORS, ensure_organisation_group, setup_editorial
 from hub.taxonomy.models import Region
+from tests.browser.admin_session import log_in
 from tests.browser.test_smoke import serious_accessibility_violations
 from tests.hub.ingest.conftest import build_page_tree
 
@@ -42,17 +43,9 @@ def czech_editor(transactional_db):
     return tree
 
 
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("input[name=username]").fill("editor.benesov")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
 def test_an_organisation_editor_imports_a_document_in_czech(live_server, page, czech_editor):
     tree = czech_editor
-    log_in(page, live_server)
+    log_in(page, live_server.url, "editor.benesov", PASSWORD)
 
     page.get_by_role("link", name="Importovat dokument").first.click()
     page.wait_for_url(f"{live_server.url}/admin/ingest/")

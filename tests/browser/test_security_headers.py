@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from hub.manuals.models import ManualPage
+from tests.browser.admin_session import log_in
 from tests.browser.public_site import build_public_site
 
 pytestmark = pytest.mark.browser
@@ -25,14 +26,6 @@ def collect_policy_violations(page):
         else None,
     )
     return violations
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("input[name=username]").fill("spravce")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def admin_screens(home, section, manual):
@@ -72,7 +65,7 @@ def test_admin_main_screens_run_without_policy_violations(live_server, page, set
     )
     get_user_model().objects.create_superuser("spravce", "spravce@example.org", PASSWORD)
     violations = collect_policy_violations(page)
-    log_in(page, live_server)
+    log_in(page, live_server.url, "spravce", PASSWORD)
 
     for path in admin_screens(home, section, manual):
         response = page.goto(f"{live_server.url}{path}")

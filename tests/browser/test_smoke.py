@@ -3,21 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.browser.accessibility import serious_accessibility_violations
 from tests.browser.public_site import HELPLINE_NAME, HOME_TITLE, SECTION_TITLE, build_public_site
 
 pytestmark = pytest.mark.browser
-
-
-def serious_accessibility_violations(page):
-    """axe-core's violations of impact serious or critical on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}× e.g. {violation['nodes'][0]['html']})"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_home_page_shows_title_navigation_search_and_footer(live_server, page):
@@ -31,7 +20,7 @@ def test_home_page_shows_title_navigation_search_and_footer(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == HOME_TITLE
     navigation = page.locator("nav.site-nav")
     assert navigation.get_by_role("link", name=SECTION_TITLE).is_visible()
-    assert page.get_by_role("search").get_by_role("searchbox").is_visible()
+    assert page.get_by_role("search").get_by_role("combobox").is_visible()  # a searchbox enhanced with suggestions
     assert HELPLINE_NAME in page.get_by_role("contentinfo").inner_text()
 
 
@@ -56,12 +45,12 @@ def test_search_results_page_is_reached_from_the_search_box_and_is_accessible(li
     build_public_site()
     page.goto(f"{live_server.url}/cs/")
 
-    searchbox = page.get_by_role("search").get_by_role("searchbox")
+    searchbox = page.get_by_role("search").get_by_role("combobox")
     searchbox.fill("kurzy češtiny")
     searchbox.press("Enter")
 
     page.wait_for_url("**/cs/search/?q=kurzy*")
-    assert page.get_by_role("search").get_by_role("searchbox").input_value() == "kurzy češtiny"
+    assert page.get_by_role("search").get_by_role("combobox").input_value() == "kurzy češtiny"
     assert serious_accessibility_violations(page) == []
 
 

@@ -73,7 +73,9 @@ def build_sample_hub():
             slug="cpic-jihlava",
             summary="Centrum na podporu integrace cizinců pro Kraj Vysočina.",
             services="<p>Sociální poradenství, kurzy češtiny a tlumočení pro cizince.</p>",
-            address="Ke Skalce 5907/47, 586 01 Jihlava",
+            street_address="Ke Skalce 5907/47",
+            postal_code="586 01",
+            town="Jihlava",
         ),
     )
 

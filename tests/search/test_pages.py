@@ -16,6 +16,7 @@ from hub.events.models import EventPage
 from hub.goals.models import OperationalGoal, OperationalGoalsPage
 from hub.ingest import document_text
 from hub.ingest.models import DocumentText, ImportedFile, ImportedPage
+from hub.journeys.models import JourneyIndexPage, JourneyPage
 from hub.manuals.models import ManualPage, ManualSourceDocument
 from hub.organisations.models import OrganisationPlace
 from hub.practices.models import GoodPracticePage
@@ -164,10 +165,11 @@ def test_goals_page_has_a_passage_per_goal(content_tree, client):
 def test_organisation_and_good_practice_texts(content_tree):
     organisation = content_tree.organisation
     organisation.services = "<ul><li>Kurzy češtiny</li><li>Tlumočení</li></ul>"
-    organisation.address = "Liberec, Tř. 1. máje 108"
+    organisation.street_address = "Tř. 1. máje 108"
+    organisation.town = "Liberec"
     organisation.phone = "+420 485 000 000"
     organisation.save()
-    OrganisationPlace.objects.create(page=organisation, label="Kontaktní místo Jablonec", address="Jablonec nad Nisou")
+    OrganisationPlace.objects.create(page=organisation, label="Kontaktní místo Jablonec", town="Jablonec nad Nisou")
     practice = organisation.add_child(
         instance=GoodPracticePage(
             title="Adaptační kurzy",
@@ -188,6 +190,7 @@ def test_organisation_and_good_practice_texts(content_tree):
     assert "Kurzy češtiny" in all_text(organisation_page)
     # The town of an office and the address are found with any passage of the page.
     assert "Kontaktní místo Jablonec" in organisation_page.texts["labels"]
+    assert "Jablonec nad Nisou" in organisation_page.texts["labels"]
     assert "Tř. 1. máje 108" in organisation_page.texts["labels"]
     assert "+420 485 000 000" in organisation_page.texts["facts"]
     assert organisation_page.facets["organisation"] == ["CPIC Liberec"]
@@ -206,6 +209,36 @@ def test_event_year_is_the_year_it_starts(content_tree):
         )
     )
     assert indexed_page(event).facets["year"] == ["2031"]
+
+
+def test_a_good_practice_is_filed_under_the_year_it_began_and_an_organisation_under_none(content_tree):
+    practice = content_tree.organisation.add_child(
+        instance=GoodPracticePage(title="Společná adresa", slug="spolecna-adresa", start_date=datetime.date(2012, 5, 1))
+    )
+    assert indexed_page(practice).facets["year"] == ["2012"]
+    assert indexed_page(content_tree.organisation).facets["year"] == []  # no "Rok" value
+
+
+def test_a_journey_is_found_by_who_it_is_for_and_by_its_steps(content_tree):
+    journeys = content_tree.home.add_child(instance=JourneyIndexPage(title="Jsem…", slug="jsem"))
+    journey = journeys.add_child(
+        instance=JourneyPage(
+            title="Obec",
+            slug="obec",
+            audience="Sociální pracovník obce nebo ORP",
+            steps=json.dumps(
+                [{"type": "step", "value": {"title": "Zjistěte, kdo v obci žije", "text": "<p>Obraťte se na CPIC.</p>",
+                                            "shows": ["helplines"], "pages": []}}]
+            ),
+        )
+    )
+
+    indexed = indexed_page(journey)
+
+    assert indexed.content_type == "journey"
+    assert "Sociální pracovník obce" in indexed.texts["lead"]
+    assert "Zjistěte, kdo v obci žije" in all_text(indexed) and "Obraťte se na CPIC." in all_text(indexed)
+    assert "Helplines" not in all_text(indexed) and "Linky" not in all_text(indexed)  # layout, not what it says
 
 
 def test_drafts_private_pages_and_sections_are_never_indexed(content_tree):

@@ -1,14 +1,27 @@
-"""Site chrome for the public templates: the home page and main navigation of the active language,
-and the home page's "Recently published" list."""
+"""Site chrome for the public templates: the home page and main navigation of the active language, where
+the current page belongs (hub/core/wayfinding.py), the home page's "Recently published" list, taxonomy
+terms in the reader's language and order, short web addresses and JSON-LD blocks."""
+
+import json
+from operator import attrgetter
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Locale, Page, Site
 
 from hub.core.blocks import stream_anchors
+from hub.core.collation import sorted_by_name
 from hub.core.models import HubPage
+from hub.core.wayfinding import page_trail
 
 register = template.Library()
+
+# What Django's json_script escapes, so "</script>" in a title cannot close the block.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def active_locale():
@@ -39,6 +52,12 @@ def main_navigation(context):
 
 
 @register.simple_tag
+def wayfinding(page):
+    """The section and breadcrumb trail of `page` (None outside a page, e.g. on the search page)."""
+    return page_trail(page)
+
+
+@register.simple_tag
 def current_language():
     return translation.get_language()
 
@@ -62,3 +81,55 @@ def recently_published(home, limit=6):
 def with_anchors(stream):
     """(block, anchor) pairs of a StreamField value: each heading with its page-unique id, others with ""."""
     return list(zip(stream or (), stream_anchors(stream), strict=True))
+
+
+@register.simple_tag
+def localized_terms(terms):
+    """Taxonomy terms named in the reader's language and sorted as that language sorts names."""
+    return sorted_by_name((term.localized for term in terms), attrgetter("name"))
+
+
+@register.simple_tag
+def localized_pages(pages):
+    """Pages (e.g. the organisations of a good practice) in the reader's language, sorted by title."""
+    return sorted_by_name((page.localized for page in pages), attrgetter("title"))
+
+
+# The most suggestions the search box lists; the autocomplete API returns as many (search/api.py).
+SUGGESTIONS_SHOWN = 8
+
+
+@register.simple_tag
+def autocomplete_messages():
+    """What static/js/autocomplete.js shows and announces, in the reader's language (plural forms by
+    gettext, for every count it may show); rendered with json_script, since no inline script may run."""
+    counts = {
+        count: ngettext(
+            "%(count)s suggestion. Choose with the up and down arrow keys.",
+            "%(count)s suggestions. Choose with the up and down arrow keys.",
+            count,
+        )
+        % {"count": count}
+        for count in range(1, SUGGESTIONS_SHOWN + 1)
+    }
+    return {
+        "label": gettext("Suggestions"),
+        "none": gettext("No suggestions."),
+        "counts": counts,
+    }
+
+
+@register.filter
+def web_address(url):
+    """A link's text instead of its raw URL: the site's name, "clovekvtisni.cz", short enough for a phone."""
+    host = urlsplit(str(url or "")).hostname or str(url or "")
+    return host.removeprefix("www.")
+
+
+@register.simple_tag
+def json_ld(data):
+    """`data` as a schema.org JSON-LD block, escaped like Django's json_script so text cannot end it."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)),
+    )

@@ -1,20 +1,22 @@
 """Language switching and locale-aware formatting for the public templates.
 
 `language_links` gives, for every content language, where the reader should go: the same page
-in that language when a live translation exists, otherwise that language's home page together
-with an honest note. The filters format numbers for the active language and phone numbers in
-one dialable form.
+in that language when a live translation exists, otherwise that language's "not available in your
+language" page (hub.core.views.untranslated_page), which offers the Czech original, the language's
+home page and a translation request. The filters format numbers for the active language and phone
+numbers in one dialable form.
 """
 
-import re
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.html import format_html
-from django.utils.translation import gettext
 from wagtail.models import Page, Site
+
+from hub.core.phones import dial_target, format_phone
 
 register = template.Library()
 
@@ -28,22 +30,18 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
-    # False when the page has no live translation and `url` leads to that language's home page.
+    # False when the page has no live translation and `url` leads to the "not available" page.
     translated: bool
-    # Written in the target language, for the reader who wants that language.
-    untranslated_note: str = ""
 
 
 def language_name(code):
     return ENDONYMS.get(code) or translation.get_language_info(code)["name_local"]
 
 
-def untranslated_note(code):
+def untranslated_page_url(code, page):
+    """The page that tells a reader of `code` that `page` is not translated yet, and what they can do."""
     with translation.override(code):
-        # Translators: rendered in the catalogue's own language; "English" means that language.
-        return gettext(
-            "This page has not been translated into English yet; the link goes to the English home page."
-        )
+        return reverse("untranslated_page", args=[page.pk])
 
 
 def language_home_url(code, request):
@@ -86,7 +84,9 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    is_page = isinstance(page, Page) and page.pk is not None
+    # A view that shows a page under a path every language shares (/cs/kraje/…/obec/) switches
+    # the prefix like any other interface page.
+    is_page = isinstance(page, Page) and page.pk is not None and not context.get("shared_path")
     translations = page_translations(page) if is_page else {}
     links = []
     for code, _name in settings.LANGUAGES:
@@ -95,7 +95,7 @@ def language_links(context):
         elif code in translations:
             url, translated = translations[code].get_url(request), True
         else:
-            url, translated = language_home_url(code, request), False
+            url, translated = untranslated_page_url(code, page), False
         links.append(
             LanguageLink(
                 code=code,
@@ -103,7 +103,6 @@ def language_links(context):
                 url=url,
                 is_current=code == current,
                 translated=translated,
-                untranslated_note="" if translated else untranslated_note(code),
             )
         )
     return links
@@ -126,40 +125,16 @@ def number(value, decimal_places=None):
     )
 
 
-CZECH_PREFIX = "+420"
-_NON_DIGITS = re.compile(r"[^\d+]")
-
-
-def _group(digits, size=3):
-    return " ".join(digits[i : i + size] for i in range(0, len(digits), size))
-
-
 @register.filter
 def phone(value):
-    """Czech numbers in international form, "+420 974 820 000", so foreign SIM cards can dial them.
-
-    Short service numbers (116 000, 1212, 158) cannot be dialled with a prefix and stay national;
-    foreign numbers are shown as the editor wrote them.
-    """
-    if not value:
-        return ""
-    compact = _NON_DIGITS.sub("", str(value))
-    if compact.startswith("00"):
-        compact = "+" + compact[2:]
-    national = compact.removeprefix(CZECH_PREFIX)
-    if compact.startswith("+") and national == compact:
-        return str(value).strip()
-    if len(national) == 9:
-        return f"{CZECH_PREFIX} {_group(national)}"
-    if len(national) == 6:
-        return _group(national)
-    return str(value).strip()
+    """A phone number in one dialable form (hub.core.phones.format_phone)."""
+    return format_phone(value)
 
 
 @register.filter
 def phone_href(value):
     """A tel: link target without spaces, international for Czech numbers."""
-    return "tel:" + phone(value).replace(" ", "")
+    return dial_target(value)
 
 
 @register.simple_tag

@@ -58,3 +58,8 @@ def in_language(language):
     """A chooser among (Czech, Ukrainian, English) texts, so one structure serves all three languages."""
     index = {"cs": 0, "uk": 1, "en": 2}[language]
     return lambda *texts: texts[index]
+
+
+def journey_step(title, html, shows=(), page_ids=()):
+    """A first step of an "I am …" journey (hub.journeys.blocks.JourneyStepBlock)."""
+    return _block("step", {"title": title, "text": html, "shows": list(shows), "pages": list(page_ids)})

@@ -32,9 +32,27 @@ EVENTS = [
             "<p>Na programu je výměna informací o cizincích pracujících v průmyslové zóně v Humpolci a nabídka "
             "spolupráce organizacím ze Žďárska a Havlíčkobrodska.</p>"
         )],
-        "regions": ["vysocina"],
+        "regions": ["kraj-vysocina"],
         "topics": ["sitovani", "zamestnani"],
         "target_groups": ["obce", "zamestnavatele", "nno"],
+    },
+    {
+        "owner": "cpic-ostrava",
+        "slug": "krajska-platforma-moravskoslezsky-kraj",
+        "title": "Setkání krajské platformy pro integraci cizinců – Moravskoslezský kraj",
+        "kind": "meeting",
+        "days_from_now": 28,
+        "hours": (9, 12),
+        "place": "Ostrava",
+        "summary": "Setkání úřadů, škol, zaměstnavatelů a neziskových organizací z Moravskoslezského kraje.",
+        "body": [paragraph(
+            "<p>Na programu je bydlení lidí z Ukrajiny na ubytovnách v regionu a změny zákonů LEX Ukrajina. "
+            "Nové neziskové organizace a obce jsou vítány – krajská platforma je zavedený kanál pro výměnu "
+            "informací.</p>"
+        )],
+        "regions": ["moravskoslezsky-kraj"],
+        "topics": ["sitovani", "bydleni", "docasna-ochrana"],
+        "target_groups": ["obce", "nno", "socialni-pracovnici"],
     },
     {
         "owner": "simi",
@@ -49,7 +67,7 @@ EVENTS = [
             "<p>Workshop vychází z nabídky SIMI pro samosprávy: mapování situace, tvorba lokální sítě aktérů "
             "a SWOT analýza stavu integrace.</p>"
         )],
-        "regions": ["praha"],
+        "regions": ["hlavni-mesto-praha"],
         "topics": ["sitovani", "komunitni-prace"],
         "target_groups": ["obce"],
     },

@@ -1,4 +1,4 @@
-"""Operational goals 2024 of several CPIC branches, as the SUZ document states them."""
+"""Operational goals 2024 of all 19 CPIC branches run by SUZ, as the SUZ document states them."""
 
 YEAR = 2024
 RESPONSIBLE = "vedoucí Centra na podporu integrace cizinců"
@@ -86,5 +86,90 @@ GOALS = {
         "Zvýšit informovanost klientů o dočasné ochraně a státním humanitárním ubytování terénní prací "
         "ve 20 ubytovnách Zlínského kraje.",
         "Zrealizovat 2 přednášky na základních školách pro interkulturní kompetence žáků.",
+    ],
+    "cpic-kutna-hora": [
+        "Prohloubit spolupráci s komunitní tlumočnicí pro vietnamskou komunitu, získávat z komunity více "
+        "podnětů a zohlednit nejčastěji řešené situace při odborném sociálním poradenství.",
+        "Zajistit pravidelné tlumočení pro vietnamské klienty při OSP, aby předané informace byly kvalitní "
+        "a bylo možné ověřit, jak jim klienti porozuměli.",
+        "Najít komunitního tlumočníka či tlumočnici pro mongolskou komunitu a s jeho pomocí šířit povědomí o OSP.",
+        "Terénní prací zmapovat místa, kde pobývají nově příchozí pracovníci z Filipín a Indie, a zlepšit "
+        "jejich povědomí o službě OSP.",
+        "Prohloubit znalosti a více se zaměřit na případovou práci, zejména u rodin s ohroženými dětmi.",
+    ],
+    "cpic-mlada-boleslav": [
+        "Pravidelně se čtvrtletně setkávat se sociálními pracovníky středočeských poboček CPIC: kraj "
+        "s množstvím cizinců, průmyslovými zónami a blízkou Prahou pokrývá pět poboček a sdílení informací "
+        "pomáhá koordinaci v kraji.",
+        "Oslovovat odborníky při realizaci sociokulturních kurzů, aby poradenství pokrylo i témata, která "
+        "s cizineckou problematikou souvisí jen volně, ale jsou pro integraci důležitá.",
+    ],
+    "cpic-pribram": [
+        "Navázat spolupráci s komunitním vietnamským tlumočníkem.",
+        "Uspořádat alespoň 3 sociokulturní kurzy na téma legislativy v ČR (např. nové LEX).",
+        "Každého čtvrt roku uskutečnit setkání sociálních pracovníků CPIC.",
+        "Zorganizovat den otevřených dveří pro partnerské sociální služby v Příbrami a okolí.",
+    ],
+    "cpic-karlovy-vary": [
+        "Prohloubit spolupráci s úřadem práce a navázat ji s novým specialistou pro práci s osobami "
+        "s migrační zkušeností.",
+        "Vytvořit a pravidelně aktualizovat přehledný seznam praktických lékařů a pediatrů v kraji.",
+        "Prohloubit spolupráci s mongolskou komunitou a najít nového mongolského komunitního pracovníka "
+        "v okrese Cheb.",
+    ],
+    "cpic-ceska-lipa": [
+        "Pokračovat ve schůzkách pracovních skupin komunitního plánování v České Lípě a Novém Boru; "
+        "účastnit se alespoň 2 setkání.",
+        "Prohlubovat spolupráci s organizacemi, zaměstnavateli a službami, které pracují se stejnou "
+        "cílovou skupinou; uskutečnit alespoň 10 setkání s partnery.",
+        "Pořádat ve školách vzdělávací akce o národnostních menšinách žijících v ČR jako prevenci "
+        "předsudků; uspořádat alespoň 4 přednášky.",
+    ],
+    "cpic-ostrava": [
+        "Doplnit tým do plného počtu sociálních pracovníků.",
+        "Pracovat s ukrajinskou komunitou v oblasti bydlení – depistáž na 40 ubytovnách v regionu – "
+        "a vytvořit informační materiál o změnách zákonů LEX Ukrajina.",
+        "Rozšířit služby o psychosociální poradenství pro válečné uprchlíky – 5 h / týden.",
+        "Rozšířit služby o integrační aktivity pro ukrajinské děti – 5x/rok.",
+        "Účastnit se setkání pracovní skupiny komunitního plánování města Ostravy – 6x/rok.",
+    ],
+    "cpic-opava": [
+        "Uskutečnit alespoň 60 aktivit (terénní práce, jednání na firmách, na obcích a v neziskových "
+        "organizacích), které zvýší informovanost o odborném sociálním poradenství detašovaného pracoviště v Opavě.",
+        "Navázat spolupráci se supervizorem (supervize 4x/rok).",
+        "Zvýšit počet kurzů českého jazyka pro cizince v působnosti detašovaného pracoviště Opava.",
+    ],
+    "cpic-pardubice": [
+        "Zapracovat systém re-ubytování do agendy CPIC – vyjasnit jej směrem k OSP, sociální práci "
+        "a ARUM (do konce ledna).",
+        "Stabilizovat a posílit tým: teambuilding alespoň 1x měsíčně, týmová zpětná vazba alespoň 1x týdně.",
+        "Prohloubit práci klíčového pracovníka: každý sociální pracovník alespoň 2 dlouhodobé zakázky za rok "
+        "a alespoň 1x za tři měsíce poradenství ve dvou.",
+        "Ujasnit roli tlumočníka v poradenství; alespoň 1x za tři měsíce společně zhodnotit jeho práci.",
+        "Uspořádat alespoň 5 mezioborových setkání s partnery v přímé práci za rok.",
+    ],
+    "cpic-plzen": [
+        "Uskutečnit alespoň 2 sociokulturní kurzy pro držitele dočasné ochrany z Ukrajiny (samostatné "
+        "bydlení, novela LEX Ukrajina).",
+        "Uskutečnit alespoň 1 sociokulturní kurz ve spolupráci s oddělením návratů OAMP.",
+        "Uspořádat větší multikulturní akci pro cizince i veřejnost a propagovat služby v dalších jazycích.",
+        "Zřídit detašované pracoviště v Tachově a zaškolit nové pracovníky pracoviště v Domažlicích "
+        "(1. pololetí 2024).",
+        "Oslovit mongolskou komunitu ve Struhařích sociokulturním kurzem o pracovněprávních vztazích.",
+        "Uskutečnit alespoň 1 kurz češtiny online pro ty, kdo nemohou dojíždět na kurzy do Plzně.",
+    ],
+    "cpic-domazlice": [
+        "Navázat spolupráci s tlumočníkem do vietnamštiny a představit činnost CPIC alespoň 20 zástupcům "
+        "vietnamské komunity v okolí pracoviště.",
+        "Uskutečnit alespoň 1 sociokulturní kurz pro držitele dočasné ochrany z Ukrajiny.",
+        "Uskutečnit alespoň 1 sociokulturní kurz o pracovněprávních vztazích.",
+        "Zaškolit nového koordinátora a případně sociálního pracovníka.",
+    ],
+    "cpic-tachov": [
+        "Uskutečnit alespoň 1 sociokulturní kurz pro držitele dočasné ochrany z Ukrajiny.",
+        "Uskutečnit alespoň 1 sociokulturní kurz o pracovněprávních vztazích.",
+        "Zaškolit nového koordinátora a případně sociálního pracovníka.",
+        "Podporovat lidi z Ukrajiny, kteří se chtějí vrátit: odkazovat na příslušné projekty a spolupracovat "
+        "s oddělením dobrovolných návratů (celoročně).",
     ],
 }

@@ -216,7 +216,7 @@ ICP_MANUAL = {
     ),
     "topics": ["socialni-sluzby", "tlumoceni"],
     "target_groups": ["socialni-pracovnici", "cizinci"],
-    "regions": ["praha"],
+    "regions": ["hlavni-mesto-praha"],
     "body": [
         heading("Poslání"),
         paragraph(

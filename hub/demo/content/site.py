@@ -28,40 +28,39 @@ HOME = {
     },
 }
 
-# (audience, text, target) per language; target names a section slug or "manual:<owner>/<slug>".
+# (audience, text, target) per language; target names a section slug, "manual:<owner>/<slug>" or
+# "journey:<slug>" (an "I am …" journey, hub/demo/content/journeys.py).
 ROUTES = {
     "cs": [
-        ("Jsem obec nebo městská část",
-         "Jak začít s integrací cizinců na místní úrovni, jak získat dotaci a kdo vám poradí.",
-         "manual:simi/manual-lokalni-integrace"),
+        ("Jsem obec nebo sociální pracovník obce",
+         "Kontakty na Centrum na podporu integrace cizinců ve vašem kraji, krajská platforma a jak připravit projekt.",
+         "journey:obec"),
+        ("Jsem škola", "Kdo pomůže se žáky s odlišným mateřským jazykem a jejich rodinami.", "journey:skola"),
         ("Jsem nová nezisková organizace",
-         "S kým se spojit, jak vstoupit do krajské platformy a kde najít infolinky.",
-         "manual:ministerstvo-vnitra/doporuceni-pro-nove-aktery"),
-        ("Jsem sociální pracovník či pracovnice",
-         "Najděte Centrum na podporu integrace cizinců ve svém kraji a organizace, které poradí.",
-         "organizace"),
+         "S kým se spojit, jak vstoupit do krajské platformy a kde hledat podporu.", "journey:nno"),
+        ("Jsem zaměstnavatel", "Kdo poradí vám i zaměstnancům ze zahraničí.", "journey:zamestnavatel"),
+        ("Jsem dobrovolník nebo dobrovolnice", "Jak nabídnout pomoc a předávat ověřené kontakty.", "journey:dobrovolnik"),
     ],
     "uk": [
-        ("Я представляю муніципалітет або міський район",
-         "Як почати інтеграцію іноземців на місцевому рівні, як отримати дотацію і хто порадить.",
-         "manual:simi/manual-lokalni-integrace"),
+        ("Я представляю громаду або соціальну службу громади",
+         "Контакти Центру підтримки інтеграції іноземців у вашому краї, крайова платформа і як підготувати проєкт.",
+         "journey:obec"),
+        ("Я представляю школу", "Хто допоможе з учнями з іншою рідною мовою та їхніми родинами.", "journey:skola"),
         ("Я представляю нову неприбуткову організацію",
-         "З ким зв'язатися, як долучитися до крайової платформи та де знайти інфолінії.",
-         "manual:ministerstvo-vnitra/doporuceni-pro-nove-aktery"),
-        ("Я соціальний працівник чи працівниця",
-         "Знайдіть центр підтримки інтеграції іноземців у своєму краї та організації, які порадять.",
-         "organizace"),
+         "З ким зв'язатися, як долучитися до крайової платформи і де шукати підтримку.", "journey:nno"),
+        ("Я роботодавець", "Хто порадить вам і працівникам з-за кордону.", "journey:zamestnavatel"),
+        ("Я волонтер або волонтерка", "Як запропонувати допомогу і передавати перевірені контакти.", "journey:dobrovolnik"),
     ],
     "en": [
-        ("I work for a municipality or city district",
-         "How to start with integration locally, how to get a grant and who can advise you.",
-         "manual:simi/manual-lokalni-integrace"),
+        ("I work for a municipality or as its social worker",
+         "Contacts of the integration centre in your region, the regional platform and how to prepare a project.",
+         "journey:obec"),
+        ("I work at a school", "Who helps with pupils whose mother tongue is not Czech, and with their families.",
+         "journey:skola"),
         ("I work for a new non-profit",
-         "Whom to connect with, how to join the regional platform and where to find helplines.",
-         "manual:ministerstvo-vnitra/doporuceni-pro-nove-aktery"),
-        ("I am a social worker",
-         "Find the integration centre in your region and the organisations that can advise.",
-         "organizace"),
+         "Whom to connect with, how to join the regional platform and where to find support.", "journey:nno"),
+        ("I am an employer", "Who advises you and your employees from abroad.", "journey:zamestnavatel"),
+        ("I am a volunteer", "How to offer help and pass on trustworthy contacts.", "journey:dobrovolnik"),
     ],
 }
 
@@ -92,4 +91,14 @@ SECTIONS = {
         "uk": ("Новини та заходи", "<p>Навчання, зустрічі крайових платформ і новини мережі.</p>"),
         "en": ("News and events", "<p>Trainings, regional platform meetings and news from the network.</p>"),
     }),
+}
+
+# Slugs of the translated sections: Ukrainian transliterated (the national 2010 standard), English
+# words. The Czech slugs they had before redirect here (hub/demo/loader.py).
+SECTION_SLUGS = {
+    "organizace": {"uk": "orhanizatsii", "en": "organisations"},
+    "metodiky": {"uk": "metodyky", "en": "manuals"},
+    "dobra-praxe": {"uk": "dobra-praktyka", "en": "good-practice"},
+    "operacni-cile": {"uk": "operatsiini-tsili", "en": "operational-goals"},
+    "aktuality": {"uk": "novyny", "en": "news"},
 }

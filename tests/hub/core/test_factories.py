@@ -6,6 +6,7 @@ from wagtail.models import Page
 from tests.hub.core.factories import HomePageFactory, ImageFactory
 from tests.hub.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.hub.goals.factories import OperationalGoalsIndexPageFactory, OperationalGoalsPageFactory
+from tests.hub.journeys.factories import JourneyIndexPageFactory, JourneyPageFactory
 from tests.hub.manuals.factories import ManualIndexPageFactory, ManualPageFactory
 from tests.hub.organisations.factories import (
     HelplineFactory,
@@ -32,6 +33,8 @@ PAGE_FACTORIES = [
     OperationalGoalsPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    JourneyIndexPageFactory,
+    JourneyPageFactory,
 ]
 OTHER_FACTORIES = [
     RegionFactory, TopicFactory, TargetGroupFactory, ActorTypeFactory, HelplineFactory, ImageFactory,

@@ -1,10 +1,11 @@
-"""The home page: the root of each language's tree, holding the five sections, and rendering them."""
+"""The home page: the root of each language's tree, holding the sections, and rendering them."""
 
 from wagtail.models import Page
 
 from hub.core.models import HomePage
 from hub.events.models import EventIndexPage
 from hub.goals.models import OperationalGoalsIndexPage
+from hub.journeys.models import JourneyIndexPage
 from hub.manuals.models import ManualIndexPage, ManualPage
 from hub.organisations.models import OrganisationIndexPage, OrganisationPage
 from hub.practices.models import GoodPracticeIndexPage
@@ -16,11 +17,12 @@ SECTIONS = {
     GoodPracticeIndexPage,
     OperationalGoalsIndexPage,
     EventIndexPage,
+    JourneyIndexPage,
 }
 
 
 class HomePagePlaceInTheTree(HubPageTestCase):
-    def test_the_home_page_sits_at_the_root_and_holds_the_five_sections(self):
+    def test_the_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(HomePage, SECTIONS)
 

@@ -72,3 +72,37 @@ def test_empty_section_explains_what_will_appear_instead_of_offering_filters(cli
     assert response.status_code == 200
     assert "<h2>" in empty_state(response)
     assert '<a href="?">' not in empty_state(response)
+
+
+def test_title_order_and_filter_menus_follow_czech_collation(client, home):
+    library = ManualIndexPageFactory(parent=home, title="Metodiky")
+    for title in ("Domácí násilí", "Chata jako ubytovna", "Dočasná ochrana", "Hrad a zámek", "Čeština pro cizince"):
+        ManualPageFactory(parent=library, title=title)
+    for name, slug in (("Zlínský kraj", "zlinsky"), ("Ústecký kraj", "ustecky"), ("Středočeský kraj", "stredocesky")):
+        RegionFactory(name=name, slug=slug)
+
+    response = client.get(library.url)
+
+    assert titles(response) == [
+        "Čeština pro cizince",
+        "Dočasná ochrana",
+        "Domácí násilí",
+        "Hrad a zámek",
+        "Chata jako ubytovna",
+    ]
+    assert [region.name for region in response.context["listing"].regions] == [
+        "Středočeský kraj",
+        "Ústecký kraj",
+        "Zlínský kraj",
+    ]
+
+
+def test_title_order_pages_through_the_collated_list(client, home, monkeypatch):
+    library = ManualIndexPageFactory(parent=home, title="Metodiky")
+    monkeypatch.setattr(ManualIndexPage, "per_page", 2)
+    for title in ("Žádost o pobyt", "Čeština", "Azyl", "Bydlení", "Chůva"):
+        ManualPageFactory(parent=library, title=title)
+
+    pages = [titles(client.get(library.url, {"page": number})) for number in (1, 2, 3)]
+
+    assert pages == [["Azyl", "Bydlení"], ["Čeština", "Chůva"], ["Žádost o pobyt"]]

@@ -2,10 +2,13 @@
 the order of the "Aktuality a akce" listing."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from hub.core.models import HomePage
 from hub.demo.content.blocks import paragraph
@@ -77,6 +80,53 @@ class EventPagesRender(HubPageTestCase):
         past = self.client.get(self.past_meeting.url).content.decode()
         assert "registrace-platforma" not in past
 
+    def test_a_past_event_says_it_is_over_and_an_upcoming_one_does_not(self):
+        with translation.override("cs"):
+            upcoming = self.client.get(self.training.url).content.decode()
+            past = self.client.get(self.past_meeting.url).content.decode()
+            over = gettext("This event is over.")
+        assert over in past and over not in upcoming
+
+    def test_each_event_offers_an_ical_file_in_the_site_time_zone(self):
+        page = self.client.get(self.training.url).content.decode()
+        assert f'href="{self.training.url}ical/" download' in page
+
+        response = self.client.get(f"{self.training.url}ical/")
+
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        assert 'filename="' in response["Content-Disposition"]
+        raw = response.content
+        lines = raw.split(b"\r\n")
+        assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+        assert max(len(line) for line in lines) <= 75  # RFC 5545 3.1: folded at 75 octets
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["SUMMARY"]) == "Školení: Dočasná ochrana v praxi obcí"
+        assert str(event["LOCATION"]) == "Krajský úřad Kraje Vysočina, Jihlava"
+        assert str(event["URL"]).endswith(self.training.url)
+        assert event["UID"] and event["DTSTAMP"]
+        start = event.decoded("DTSTART")
+        assert event["DTSTART"].params["TZID"] == "Europe/Prague"
+        assert start == self.training.start.replace(microsecond=0)  # the same instant (to the second) …
+        assert start.utcoffset() == self.training.start.astimezone(ZoneInfo("Europe/Prague")).utcoffset()
+        assert event.decoded("DTEND") == self.training.end.replace(microsecond=0)
+        # … and the time zone is defined in the file, as RFC 5545 requires for every TZID.
+        assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Prague"]
+
+    def test_the_ical_uid_stays_the_same_when_the_event_is_downloaded_again(self):
+        first = icalendar.Calendar.from_ical(self.client.get(f"{self.training.url}ical/").content)
+        second = icalendar.Calendar.from_ical(self.client.get(f"{self.training.url}ical/").content)
+        assert first.walk("VEVENT")[0]["UID"] == second.walk("VEVENT")[0]["UID"]
+
+    def test_news_without_a_date_has_no_ical_file(self):
+        news = EventPageFactory(
+            parent=self.hub.events, title="Nová brožura", kind=EventPage.Kind.NEWS, start=None, end=None
+        )
+        assert "ical/" not in self.client.get(news.url).content.decode()
+        assert self.client.get(f"{news.url}ical/").status_code == 404
+
 
 # A page, even unsaved, looks up its content type in the database: these tests need it.
 @pytest.mark.django_db
@@ -94,7 +144,8 @@ def test_news_without_a_date_is_never_upcoming():
 
 
 class EventListing(TestCase):
-    """The section lists events from the whole tree, newest start first unless the reader chooses."""
+    """The section lists events from the whole tree: what is ahead first, soonest first, then what is
+    over, latest first, unless the reader chooses another order."""
 
     @classmethod
     def setUpTestData(cls):
@@ -103,18 +154,39 @@ class EventListing(TestCase):
         EventPageFactory(parent=cls.hub.events, title="Beseda v knihovně", start=days(20))
         EventPageFactory(parent=cls.hub.cpic, title="Adaptační kurz", start=days(-10), regions=[vysocina])
         EventPageFactory(parent=cls.hub.events, title="Kulatý stůl", start=days(5), regions=[vysocina])
+        EventPageFactory(parent=cls.hub.events, title="Loňská konference", start=days(-300))
+        # Started yesterday, ends tomorrow: still running, so among what is ahead.
+        EventPageFactory(parent=cls.hub.events, title="Týden pro cizince", start=days(-1), end=days(1))
         draft = EventPageFactory(parent=cls.hub.events, title="Dosud nezveřejněno", start=days(1))
         draft.unpublish()
 
     def titles(self, **params):
         return listed_titles(self.hub.events, **params)
 
-    def test_default_order_is_the_latest_start_first_and_drafts_are_left_out(self):
-        assert self.titles() == ["Beseda v knihovně", "Kulatý stůl", "Adaptační kurz"]
+    def test_default_order_is_upcoming_soonest_first_then_past_latest_first_without_drafts(self):
+        assert self.titles() == [
+            "Týden pro cizince",
+            "Kulatý stůl",
+            "Beseda v knihovně",
+            "Adaptační kurz",
+            "Loňská konference",
+        ]
 
-    def test_upcoming_order_is_the_earliest_start_first(self):
-        assert self.titles(order="upcoming") == ["Adaptační kurz", "Kulatý stůl", "Beseda v knihovně"]
+    def test_newest_order_is_the_latest_start_first(self):
+        assert self.titles(order="newest") == [
+            "Beseda v knihovně",
+            "Kulatý stůl",
+            "Týden pro cizince",
+            "Adaptační kurz",
+            "Loňská konference",
+        ]
 
     def test_title_order_and_region_filter(self):
-        assert self.titles(order="title") == ["Adaptační kurz", "Beseda v knihovně", "Kulatý stůl"]
+        assert self.titles(order="title")[:3] == ["Adaptační kurz", "Beseda v knihovně", "Kulatý stůl"]
         assert self.titles(region="vysocina") == ["Kulatý stůl", "Adaptační kurz"]
+
+    def test_past_events_are_labelled_as_over_in_the_listing(self):
+        html = self.client.get(self.hub.events.url).content.decode()
+        cards = html.split('<article class="card')[1:]
+        labelled = [card.split("</a>")[0].rsplit(">", 1)[-1] for card in cards if "card__over" in card]
+        assert labelled == ["Adaptační kurz", "Loňská konference"]

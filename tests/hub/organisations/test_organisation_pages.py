@@ -1,7 +1,7 @@
 """Organisations: where editors may create them and their content, how a profile renders, and the
 directory listing (by name, filtered, one language at a time)."""
 
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 from wagtail.models import Locale
 
 from hub.core.models import HomePage
@@ -45,8 +45,10 @@ class OrganisationPagesRender(HubPageTestCase):
             title="CPIC Jihlava – kontaktní místo Třebíč",
             operator=cls.hub.cpic,
             phone="774 123 456",
-            address="Karlovo nám. 104/55, 674 01 Třebíč",
-            languages_spoken="čeština, ukrajinština, ruština",
+            street_address="Karlovo nám. 104/55",
+            postal_code="674 01",
+            town="Třebíč",
+            languages=["cs", "uk", "ru"],
             helplines=[cls.helpline],
         )
         cls.manual = ManualPageFactory(parent=cls.hub.cpic, title="Adresář tlumočníků na Vysočině")
@@ -60,6 +62,7 @@ class OrganisationPagesRender(HubPageTestCase):
         branch = self.client.get(self.branch.url).content.decode()
         assert 'href="tel:+420774123456"' in branch
         assert "čeština, ukrajinština, ruština" in branch
+        assert "Karlovo nám. 104/55, 674 01 Třebíč" in branch
         assert f'href="{self.hub.cpic.url}"' in branch
         assert "Infolinka pro cizince" in branch
         operator = self.client.get(self.hub.cpic.url).content.decode()
@@ -92,6 +95,12 @@ class OrganisationDirectoryListing(TestCase):
     def test_topic_filter_keeps_only_organisations_with_that_topic(self):
         assert listed_titles(self.hub.organisations, topic="bydleni") == ["Poradna pro integraci"]
 
-    def test_the_translated_directory_lists_only_translated_profiles(self):
+    def test_the_translated_directory_lists_translations_first_then_czech_profiles(self):
         english_directory = self.hub.organisations.get_translation(Locale.objects.get(language_code="en"))
-        assert listed_titles(english_directory.specific) == ["CPIC Jihlava"]
+        listing = english_directory.specific.listed_pages(RequestFactory().get("/"))
+        assert [(page.title, page.locale.language_code) for page in listing.pages] == [
+            ("CPIC Jihlava", "en"),
+            ("Městská část Praha 13", "cs"),
+            ("Poradna pro integraci", "cs"),
+        ]
+        assert [page.in_default_language for page in listing.pages] == [False, True, True]
