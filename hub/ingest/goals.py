@@ -101,12 +101,13 @@ def read_preamble(blocks, result):
                 )
 
 
-def plan_goals_pages(document, filename, parent, may_update):
+def plan_goals_pages(document, filename, parent, may_edit):
     """A PagePlan per CPIC branch of a goals document.
 
     Under an organisation page only that organisation's branch is imported: its editors may not
-    publish goals in another organisation's name. A page an editor already made for a branch and
-    year under the same parent is updated when `may_update(page)` allows it.
+    publish goals in another organisation's name. An organisation has one goals page a year
+    (OperationalGoalsPage.clean), wherever editors keep it: the import updates that page when
+    `may_edit(page)` allows it, and otherwise says it may not.
     """
     goals_document = parse_goals(document)
     if not goals_document.branches:
@@ -134,7 +135,7 @@ def plan_goals_pages(document, filename, parent, may_update):
             branch.branch,
             goals_title(branch.branch, goals_document.year, parent.locale),
             goals_filler(goals_document, branch, organisation),
-            existing_goals_page(parent, organisation, goals_document.year, may_update),
+            existing_goals_page(organisation, goals_document.year, may_edit, filename),
         )
         for branch, organisation in branches
     ]
@@ -145,13 +146,19 @@ def goals_title(branch, year, locale):
         return _("%(branch)s: operational goals %(year)s") % {"branch": branch, "year": year}
 
 
-def existing_goals_page(parent, organisation, year, may_update):
+def existing_goals_page(organisation, year, may_edit, filename):
     if organisation is None:
         return None
-    candidates = OperationalGoalsPage.objects.child_of(parent).filter(
-        organisation=organisation, year=year
+    page = OperationalGoalsPage.objects.filter(
+        organisation=organisation, year=year, locale=organisation.locale
+    ).first()
+    if page is None or may_edit(page):
+        return page
+    raise ExtractionError(
+        filename,
+        _("“%(organisation)s” already has operational goals for %(year)s, and you may not edit them")
+        % {"organisation": organisation.title, "year": year},
     )
-    return next((page for page in candidates if may_update(page)), None)
 
 
 def goals_filler(goals_document, branch, organisation):

@@ -281,9 +281,10 @@ class PageImporter:
         under_parent = page.depth == self.parent.depth + 1 and page.path.startswith(
             self.parent.path
         )
-        return under_parent and (
-            self.user is None or page.permissions_for_user(self.user).can_edit()
-        )
+        return under_parent and self.may_edit(page)
+
+    def may_edit(self, page):
+        return self.user is None or page.permissions_for_user(self.user).can_edit()
 
     def is_unchanged(self, record, updatable):
         return bool(
@@ -326,7 +327,7 @@ class PageImporter:
     def page_plans(self, document, record):
         """A PagePlan for each page the file becomes."""
         if self.kind == PageKind.GOALS:
-            return plan_goals_pages(document, self.filename, self.parent, self.may_update)
+            return plan_goals_pages(document, self.filename, self.parent, self.may_edit)
         return [plan_document_page(document, self.kind, record.document, record.previous_document)]
 
     def save(self, page, created):

@@ -7,6 +7,7 @@ from operator import attrgetter
 from urllib.parse import urlsplit
 
 from django import template
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -15,7 +16,8 @@ from wagtail.models import Locale, Page, Site
 
 from hub.core.blocks import stream_anchors
 from hub.core.collation import sorted_by_name
-from hub.core.models import HubPage
+from hub.core.locale_cache import remembered_for_request
+from hub.core.models import TAXONOMY_FIELDS, HubPage
 from hub.core.wayfinding import page_trail
 
 register = template.Library()
@@ -74,7 +76,11 @@ def recently_published(home, limit=6):
         .order_by("-first_published_at")
         .specific()
     )
-    return pages[:limit]
+    pages = list(pages[:limit])
+    # Every card names its terms: one query per type and field, not per card.
+    for model in {type(page) for page in pages}:
+        prefetch_related_objects([page for page in pages if type(page) is model], *TAXONOMY_FIELDS)
+    return pages
 
 
 @register.filter
@@ -85,8 +91,27 @@ def with_anchors(stream):
 
 @register.simple_tag
 def localized_terms(terms):
-    """Taxonomy terms named in the reader's language and sorted as that language sorts names."""
-    return sorted_by_name((term.localized for term in terms), attrgetter("name"))
+    """Taxonomy terms named in the reader's language and sorted as that language sorts names.
+
+    What `.localized` gives each term, from one query per term type and request (the vocabularies are
+    small) instead of one per term."""
+    terms = list(terms)
+    locale = active_locale()
+    translations = {}
+    if any(term.locale_id != locale.pk for term in terms):
+        model = type(terms[0])
+        translations = remembered_for_request(
+            ("terms", model, locale.pk),
+            lambda: {term.translation_key: term for term in model.objects.filter(locale=locale)},
+        )
+    localized = (translations.get(term.translation_key, term) for term in terms)
+    return sorted_by_name(localized, attrgetter("name"))
+
+
+@register.filter
+def localized_term(term):
+    """One taxonomy term (e.g. an organisation's actor type) in the reader's language."""
+    return localized_terms([term])[0] if term else term
 
 
 @register.simple_tag

@@ -163,3 +163,4 @@ def test_goals_imported_under_an_organisation_are_only_its_own(client, tree, edi
     assert response.status_code == 302
     titles = [page.title for page in Page.objects.child_of(tree.benesov)]
     assert len(titles) == 1 and titles[0].startswith("CPIC Benešov")
+

@@ -6,7 +6,9 @@ import pytest
 from wagtail.documents import get_document_model
 
 from hub.goals.models import OperationalGoalsPage
+from hub.ingest.cleaning import clean_text
 from hub.ingest.extraction import ExtractionError
+from hub.ingest.goals import plan_goals_pages
 from hub.ingest.importer import ImportRefused, import_document, resolve_parent
 from hub.ingest.models import ImportedFile, PageKind
 from hub.manuals.models import ManualPage
@@ -229,6 +231,31 @@ def test_goals_update_the_page_an_editor_made_for_that_branch_and_year(tree):
     assert OperationalGoalsPage.objects.count() == 3
     revision = OperationalGoalsPage.objects.get(pk=made_by_hand.pk).get_latest_revision_as_object()
     assert revision.goals.count() == 2
+
+
+def test_goals_update_the_branch_page_kept_under_its_organisation(tree):
+    # As the demo keeps them: an organisation's goals live under the organisation, and the seed
+    # document imported into the goals section must update them, not fail on "already has goals".
+    under_organisation = OperationalGoalsPage(
+        title="Cíle Benešov", slug="cile-benesov", year=2024, organisation=tree.benesov
+    )
+    tree.benesov.add_child(instance=under_organisation)
+
+    outcome = import_bytes(GOALS_TEXT.encode(), "cile-2024.txt", publish=True)
+
+    assert under_organisation.pk in [page.pk for page in outcome.updated]
+    assert OperationalGoalsPage.objects.filter(organisation=tree.benesov).count() == 1
+    assert OperationalGoalsPage.objects.get(pk=under_organisation.pk).goals.count() == 2
+
+
+def test_goals_an_importer_may_not_edit_are_refused_not_overwritten(tree):
+    tree.benesov.add_child(
+        instance=OperationalGoalsPage(title="Cíle Benešov", slug="cile-benesov", year=2024, organisation=tree.benesov)
+    )
+    document = clean_text(GOALS_TEXT)
+
+    with pytest.raises(ExtractionError, match="may not edit them"):
+        plan_goals_pages(document, "cile-2024.txt", tree.goals, may_edit=lambda page: False)
 
 
 def test_renamed_file_with_the_same_content_updates_its_page(tree):
