@@ -87,7 +87,7 @@ def answer_in_locale(engine, query):
         retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
         ranked = rank_pages(retrieval.candidates, plan, others)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
-    hits = build_hits(shown, engine.stored_passages(passages_to_show(shown)), plan)
+    hits = without_repeats(build_hits(shown, engine.stored_passages(passages_to_show(shown)), plan))
     results = SearchResults(
         query=query,
         total=retrieval.total + sum(1 for page in ranked if page.related),
@@ -97,6 +97,19 @@ def answer_in_locale(engine, query):
         partial=any(plan.missing(page.slots) for page in ranked if not page.related),
     )
     return results, retrieval.total
+
+
+def without_repeats(hits):
+    """Each text once: a page published twice (a manual imported again beside an earlier copy, the same
+    leaflet under two organisations) would otherwise fill the list with the same title and excerpt."""
+    seen = set()
+    kept = []
+    for hit in hits:
+        shown = (hit.title, hit.excerpt)
+        if shown not in seen:
+            seen.add(shown)
+            kept.append(hit)
+    return kept
 
 
 def retrieve_relaxed(engine, plan, size):

@@ -41,6 +41,15 @@ def test_the_exact_word_form_ranks_first(backend):
     assert sorted(page_ids(search(backend, "prirucka"))) == [20, 21]
 
 
+def test_a_text_published_twice_is_listed_once(backend):
+    copy = replace(docs.MANUAL, page_id=30, url="/cs/metodiky/prirucka-2/")
+    backend.index_pages(docs.indexed([docs.MANUAL, copy]))
+
+    results = search(backend, "příručka pro sociální pracovníky")
+
+    assert len([hit for hit in results.hits if hit.title == docs.MANUAL.title]) == 1
+
+
 def test_inflected_forms_find_each_other(loaded):
     # The page writes "cizincům" and "cizinců"; the query uses yet other forms.
     assert docs.LIBEREC_CENTRE.page_id in page_ids(search(loaded, "cizinec Liberec"))
