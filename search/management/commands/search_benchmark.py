@@ -71,7 +71,13 @@ class Command(BaseCommand):
         try:
             with tempfile.TemporaryDirectory(prefix="rozcestnik-bench-") as directory:
                 # Publishing the demo pages feeds the outbox: into a scratch index, never the developer's.
-                with override_settings(SEARCH_BACKEND="embedded", SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3"):
+                # Document text is extracted in this thread: an in-memory throwaway database is locked, not
+                # waited for, when a background thread writes to it.
+                with override_settings(
+                    SEARCH_BACKEND="embedded",
+                    SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3",
+                    INGEST_EXTRACT_IN_BACKGROUND=False,
+                ):
                     call_command("load_demo_content", stdout=io.StringIO())
                 pool = TextPool.from_corpus()
                 self.stdout.write(f"Text pool: {len(pool.sentences)} sentences, {len(pool.headings)} headings.")

@@ -68,7 +68,13 @@ class Command(BaseCommand):
         try:
             with tempfile.TemporaryDirectory(prefix="rozcestnik-quality-") as directory:
                 # Publishing pages feeds the outbox: into a scratch index, never the developer's.
-                with override_settings(SEARCH_BACKEND="embedded", SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3"):
+                # Document text is extracted in this thread: an in-memory throwaway database is locked, not
+                # waited for, when a background thread writes to it.
+                with override_settings(
+                    SEARCH_BACKEND="embedded",
+                    SEARCH_EMBEDDED_PATH=Path(directory) / "outbox.sqlite3",
+                    INGEST_EXTRACT_IN_BACKGROUND=False,
+                ):
                     self.load_corpus()
                 rows = self.measure(queries, Path(directory), elasticsearch_url)
         finally:
