@@ -76,6 +76,8 @@ def search_api(request):
             "facets": facets,
             "suggestion": results.suggestion,
             "partial": results.partial,
+            # Nothing matched the words or the meaning: the few results are only maybe related.
+            "weak": results.weak,
             "fallback_locale": results.fallback_locale,
             "backup_engine": results.from_backup,
         }

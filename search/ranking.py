@@ -127,6 +127,8 @@ class CandidateList:
     weight: float
     plan: object = None  # search.matching.QueryPlan of the list's own words, if it has words
     translates: bool = False
+    # Vector neighbours: their scores are cosines, which tell how near in meaning the best passage is.
+    by_meaning: bool = False
 
 
 def lexical_order(page):

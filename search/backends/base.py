@@ -100,6 +100,9 @@ class SearchResults:
     fallback_locale: str | None = None
     # True when the primary engine could not answer and the backup engine (embedded index) did.
     from_backup: bool = False
+    # True when no word of the query matched and no passage is near its meaning: the few hits are only
+    # "maybe related", never answers (nonsense, a stray paste, a word no page holds).
+    weak: bool = False
 
 
 class SearchUnavailable(Exception):

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from search.backends.base import IndexedPage
 from search.passages import Section, passages_of
+from search.vectors import passage_texts
 
 
 @dataclass
@@ -295,3 +296,19 @@ ENGLISH_COURSES = PageSpec(
 )
 
 SEMANTIC = [SCHOOL_INCLUSION, LEGAL_ADVICE, HELPLINE, HOUSING_EMERGENCY, ENGLISH_COURSES]
+
+
+# Passage text → vector, shared by every test of the session: the model is the slow part.
+EMBEDDED = {}
+
+
+def with_vectors(pages, embedder, model_name=None):
+    """`pages` with real passage vectors of `embedder` (each text embedded once per session)."""
+    texts = {text for page in pages for text in passage_texts(page)}
+    missing = sorted(texts - EMBEDDED.keys())
+    if missing:
+        EMBEDDED.update(zip(missing, embedder.embed_passages(missing), strict=True))
+    for page in pages:
+        page.vectors = [EMBEDDED[text] for text in passage_texts(page)]
+        page.vector_model = model_name or embedder.model_name
+    return pages

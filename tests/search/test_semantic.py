@@ -8,25 +8,11 @@ model loads once per session and each passage text is embedded once per session 
 import pytest
 
 from search.backends.base import SearchQuery
-from search.vectors import passage_texts
+from search.pipeline import MAYBE_RELATED_SHOWN
 from tests.search import documents as docs
+from tests.search.documents import with_vectors
 
 pytestmark = pytest.mark.django_db
-
-# Passage text → vector, shared by every test of the session: the model is the slow part.
-EMBEDDED = {}
-
-
-def with_vectors(pages, embedder, model_name=None):
-    texts = {text for page in pages for text in passage_texts(page)}
-    missing = sorted(texts - EMBEDDED.keys())
-    if missing:
-        EMBEDDED.update(zip(missing, embedder.embed_passages(missing), strict=True))
-    for page in pages:
-        page.vectors = [EMBEDDED[text] for text in passage_texts(page)]
-        page.vector_model = model_name or embedder.model_name
-    return pages
-
 
 @pytest.fixture
 def loaded(backend, semantic):
@@ -63,6 +49,19 @@ def test_a_ukrainian_question_finds_the_czech_legal_advice_marked_czech(loaded):
 def test_everyday_czech_words_find_the_professional_text(loaded):
     results = search(loaded, "co dělat, když rodina nemá kde bydlet")
     assert position(results, docs.HOUSING_EMERGENCY) is not None and position(results, docs.HOUSING_EMERGENCY) < 3
+
+
+@pytest.mark.parametrize(("text", "locale"), [("xqzvw", "cs"), ("asdf qwer", "uk"), ("'; DROP TABLE pages; --", "en")])
+def test_nonsense_gets_a_few_maybe_related_pages_not_answers(loaded, text, locale):
+    results = search(loaded, text, locale=locale)
+    assert results.weak
+    assert 0 < len(results.hits) <= MAYBE_RELATED_SHOWN
+    assert results.total == len(results.hits)
+
+
+def test_a_question_near_in_meaning_is_answered_not_weak(loaded):
+    results = search(loaded, "how can a school support pupils from Ukraine", locale="en")
+    assert not results.weak and len(results.hits) > MAYBE_RELATED_SHOWN
 
 
 def test_a_phone_number_stays_lexical(loaded):

@@ -7,6 +7,7 @@ import pytest
 from hub.taxonomy.models import Region, Topic
 from search.backends.embedded import EmbeddedBackend
 from tests.search import documents as docs
+from tests.search.documents import with_vectors
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,12 @@ def test_a_czech_answer_links_to_its_translation_in_the_readers_language(client,
     assert result["translation_url"] == ukrainian.get_url()
     html = client.get("/uk/search/", {"q": "domácí násilí"}).content.decode()
     assert f'href="{ukrainian.get_url()}"' in html
+
+
+def test_nonsense_says_nothing_matched_and_labels_the_few_pages_maybe_related(client, index, semantic):
+    index.index_pages(with_vectors(docs.indexed(docs.ALL), semantic))
+    html = client.get("/uk/search/", {"q": "xqzvw"}).content.decode()
+    assert 'class="callout search-weak"' in html
+    assert "Можливо, пов’язане" in html and "Схоже за змістом" not in html
+    found = client.get("/api/search/", {"q": "xqzvw", "lang": "cs"}).json()
+    assert found["weak"] is True and 0 < len(found["results"]) <= 3
