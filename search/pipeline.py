@@ -1,6 +1,7 @@
 """Answering a SearchQuery, the same way on every backend: the search never dead-ends.
 
-1. Parse (search/parsing.py): stop words and fillers go, synonyms join their words.
+1. Parse (search/parsing.py): stop words and fillers go, synonyms join their words. Towns typed in
+   Cyrillic are searched by their Czech names as well (search/transliteration.py).
 2. Ask the backend's vocabulary which words it knows; plan corrections, slot weights and match levels
    (search/matching.py).
 3. Retrieve candidate passages for the strictest level; while fewer than RELAX_BELOW pages match, relax:
@@ -26,6 +27,7 @@ from search.matching import QueryPlan, plan_query
 from search.parsing import glossary_query, parse_query
 from search.ranking import CandidateList, Retrieval, build_hits, passages_to_show, rank_pages
 from search.schema import LOCALE_FACET
+from search.transliteration import with_czech_place_names
 from search.vectors import query_vector
 
 # Fewer pages than this matching every word: show pages that match most (then any) of them too.
@@ -65,11 +67,14 @@ MAYBE_RELATED_SHOWN = 3
 
 
 def answer(engine, query):
-    results, own_language = answer_in_locale(engine, query)
+    # Czech pages name towns in Czech: a town typed in Cyrillic is searched by its Czech name too.
+    as_czech = replace(query, locale=SOURCE_LOCALE, text=with_czech_place_names(query.text))
+    results, own_language = answer_in_locale(engine, as_czech if query.locale == SOURCE_LOCALE else query)
+    results.query = query
     if own_language or query.locale == SOURCE_LOCALE or not query.text.strip():
         return results
     # Nothing in the reader's language holds the words: the whole answer comes from Czech pages.
-    czech, _ = answer_in_locale(engine, replace(query, locale=SOURCE_LOCALE))
+    czech, _ = answer_in_locale(engine, as_czech)
     if not czech.total or (czech.weak and results.weak):
         return results
     czech.query = query
@@ -186,7 +191,8 @@ def glossary_list(engine, plan, language, filters):
 def czech_words_list(engine, parsed, filters):
     """Czech pages holding the query's words read as Czech (names, abbreviations, Czech terms typed into
     a Ukrainian or English search), or None when no word is known there."""
-    czech = parse_query(SearchQuery(text=parsed.text, locale=SOURCE_LOCALE, filters=filters, per_page=parsed.per_page))
+    text = with_czech_place_names(parsed.text)
+    czech = parse_query(SearchQuery(text=text, locale=SOURCE_LOCALE, filters=filters, per_page=parsed.per_page))
     czech_plan = plan_query(czech, engine.vocabulary(czech))
     if not czech_plan.levels():
         return None

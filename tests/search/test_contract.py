@@ -251,6 +251,13 @@ def test_no_match_in_ukrainian_falls_back_to_czech(loaded):
     assert all(hit.locale == "cs" for hit in results.hits)
 
 
+def test_a_town_typed_in_cyrillic_finds_the_czech_page_that_names_it(loaded):
+    # The Ukrainian page holds "курси" too; only the Czech one is about Jihlava.
+    ukrainian = search(loaded, "курси у Їглаві", locale="uk")
+    assert docs.LANGUAGE_COURSES.page_id in page_ids(ukrainian)
+    assert docs.LIBEREC_CENTRE.page_id in page_ids(search(loaded, "центр у Ліберці"))
+
+
 def test_excerpts_mark_matches_and_escape_the_rest(loaded):
     results = search(loaded, "pilotni projekt")
     [hit] = results.hits
