@@ -16,17 +16,18 @@ ELLIPSIS = "…"
 
 
 class Marker:
-    """Decides which words of a text a QueryPlan matched."""
+    """Decides which words of a text QueryPlans (of the text's language) matched."""
 
-    def __init__(self, plan):
-        locale = plan.parsed.locale
+    def __init__(self, plans):
+        locale = plans[0].parsed.locale
         self.locale = locale
         self.terms = set()
         # Synonyms of several words ("Centrum na podporu integrace cizinců" for CPIC) are marked only
         # where the whole phrase stands, not wherever one of its common words does.
         self.phrases = set()
-        self.prefixes = tuple(planned.prefix for planned in plan.slots if planned.prefix)
-        for planned in plan.slots:
+        slots = [planned for plan in plans for planned in plan.slots]
+        self.prefixes = tuple(planned.prefix for planned in slots if planned.prefix)
+        for planned in slots:
             self.terms.update(planned.slot.terms)
             for phrase in planned.slot.synonyms:
                 (self.terms.update(phrase) if len(phrase) == 1 else self.phrases.add(tuple(phrase)))
@@ -89,12 +90,13 @@ def window(text, start, length):
     return begin, end
 
 
-def make_excerpt(plan, text, length=EXCERPT_LENGTH):
-    """HTML-safe excerpt of a passage: the window with the most matched words, or its beginning."""
+def make_excerpt(plans, text, length=EXCERPT_LENGTH):
+    """HTML-safe excerpt of a passage: the window with the most words matched by `plans` (QueryPlans in
+    the passage's language), or its beginning."""
     text = " ".join((text or "").split())
     if not text:
         return ""
-    spans = Marker(plan).spans(text) if plan.slots else []
+    spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
     begin, end = window(text, best_window(spans, length) if spans else 0, length)
     inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
     prefix = ELLIPSIS if begin else ""

@@ -21,16 +21,18 @@ class Fused:
     ranks: tuple[int | None, ...]  # 1-based rank in each input list, None where the item was absent
 
 
-def reciprocal_rank_fusion(lists: Sequence[Sequence[Hashable]], k=DEFAULT_K, weights=None):
+def reciprocal_rank_fusion(lists: Sequence[Sequence[Hashable]], k=DEFAULT_K, weights=None, shares=None):
     """Fuse ranked lists of keys (best first) into one list of Fused, best first.
 
     `weights` (one per list, default 1.0) let evidence of one kind count more, e.g. lexical matches
-    over vector neighbours for a precise query. A key repeated within a list counts at its best rank.
-    Ties go to the better best rank, then to the earlier list, so the order is deterministic.
+    over vector neighbours for a precise query. `shares` (one {key: factor} per list, default 1.0 for
+    every key) weaken single items of a list, e.g. a page matching one word of five. A key repeated
+    within a list counts at its best rank. Ties go to the better best rank, then to the earlier list,
+    so the order is deterministic.
     """
     weights = [1.0] * len(lists) if weights is None else list(weights)
-    if len(weights) != len(lists):
-        raise ValueError(f"{len(weights)} weights for {len(lists)} lists")
+    if len(weights) != len(lists) or (shares is not None and len(shares) != len(lists)):
+        raise ValueError(f"{len(weights)} weights and {len(shares or lists)} shares for {len(lists)} lists")
     if k < 0 or any(weight < 0 for weight in weights):
         raise ValueError("k and the weights must not be negative")
     ranks = {}
@@ -43,7 +45,9 @@ def reciprocal_rank_fusion(lists: Sequence[Sequence[Hashable]], k=DEFAULT_K, wei
         Fused(
             key=key,
             score=sum(
-                weights[i] / (k + rank) for i, rank in enumerate(item_ranks) if rank is not None
+                weights[i] * (shares[i].get(key, 1.0) if shares else 1.0) / (k + rank)
+                for i, rank in enumerate(item_ranks)
+                if rank is not None
             ),
             ranks=tuple(item_ranks),
         )

@@ -12,8 +12,9 @@
    are written, and the Czech pages holding its words read as Czech; for every query, the passages nearest
    its meaning (vectors, when an embedder is configured) in its language and, for uk/en, in Czech.
    A precise query (one word the index holds, a number) is left to its words.
-5. Rank pages from their passages, fusing the lists (search/ranking.py), fetch the shown passages and
-   build the hits; a page in another language is marked as such.
+5. Rank pages from their passages, fusing the lists (search/ranking.py): a partial match counts by the
+   share of the query it holds. Each result shows the passage with the most evidence in all lists, its
+   excerpt cut around the words of every plan in its language; a page in another language is marked.
 6. A Ukrainian or English query whose words no page in its language holds is answered from the Czech
    pages as a whole (`fallback_locale`), marked as such.
 7. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
@@ -104,7 +105,8 @@ def answer_in_locale(engine, query):
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
-    hits = without_repeats(build_hits(shown, engine.stored_passages(passages_to_show(shown)), plan))
+    stored = engine.stored_passages(passages_to_show(shown))
+    hits = without_repeats(build_hits(shown, stored, plan, [other.plan for other in others if other.plan]))
     results = SearchResults(
         query=query,
         total=retrieval.total + sum(1 for page in ranked if page.related),
@@ -197,7 +199,7 @@ def czech_words_list(engine, parsed, filters):
     if not czech_plan.levels():
         return None
     found, _ = retrieve_relaxed(engine, czech_plan, MIN_CANDIDATES)
-    return CandidateList(found.candidates, CZECH_WORDS_WEIGHT)
+    return CandidateList(found.candidates, CZECH_WORDS_WEIGHT, czech_plan)
 
 
 def glossary_translates(plan, glossary):

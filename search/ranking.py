@@ -151,7 +151,7 @@ def rank_pages(lexical, plan, others=()):
     # Python's sort is stable: pages tied on every key keep the engine's order (browse: newest first).
     ranked = sorted(pages.values(), key=lexical_order)
     if not others:
-        return ranked
+        return show_best_passages(ranked, lexical, plan, others)
     # Complete: every word found, including words no page in the query's language holds (which weigh
     # nothing in coverage, but a page in another language may answer them).
     for page in ranked:
@@ -167,7 +167,10 @@ def rank_pages(lexical, plan, others=()):
                 page.complete = other.translates and not other.plan.missing(page.slots)
                 page.coverage, page.related = 0.0, True
                 found[page.page_id] = page
-    fused = reciprocal_rank_fusion(lists, weights=weights)
+    # A page holding one word of five is weak evidence, however high the engine ranks it: its lexical rank
+    # counts by the share of the query it holds, so a passage near in meaning can pass it.
+    shares = [{page.page_id: page.coverage for page in ranked if not page.complete}] + [{}] * len(others)
+    fused = reciprocal_rank_fusion(lists, weights=weights, shares=shares)
     lexical_rank = {page.page_id: rank for rank, page in enumerate(ranked)}
     result = []
     for item in fused:
@@ -178,7 +181,53 @@ def rank_pages(lexical, plan, others=()):
     result.sort(
         key=lambda page: (0, lexical_rank.get(page.page_id, 0), 0) if page.complete else (1, 0, -page.score)
     )
-    return result
+    return show_best_passages(result, lexical, plan, others)
+
+
+def passage_evidence(lexical, plan, others):
+    """{passage id: Candidate} and {passage id: fused score} of every passage any list found on its own.
+
+    The passage a result shows is chosen on the same evidence as the page: its rank in the query's own
+    words (by the share of the query it holds), in meaning, in the glossary's terms. A passage found by
+    several lists is likelier the one that answers than the one the engine scored highest on words alone.
+    """
+    lists = [[candidate for candidate in lexical if candidate.own]]
+    lists += [other.candidates for other in others]
+    plans = [plan] + [other.plan for other in others]
+    shares = [
+        {candidate.passage_id: list_plan.coverage(candidate.slots) for candidate in found} if list_plan else {}
+        for found, list_plan in zip(lists, plans, strict=True)
+    ]
+    found = {}
+    for candidates in lists:
+        for candidate in candidates:
+            found.setdefault(candidate.passage_id, candidate)
+    fused = reciprocal_rank_fusion(
+        [[candidate.passage_id for candidate in candidates] for candidates in lists],
+        weights=[LEXICAL_WEIGHT] + [other.weight for other in others],
+        shares=shares,
+    )
+    return found, {item.key: item.score for item in fused}
+
+
+def show_best_passages(pages, lexical, plan, others):
+    """`pages`, each showing and linking to its passage with the most evidence (`passage_evidence`); the
+    passage shown before becomes one of its further matches."""
+    found, evidence = passage_evidence(lexical, plan, others)
+    by_page = {}
+    for candidate in found.values():
+        by_page.setdefault(candidate.page_id, []).append(candidate)
+    for page in pages:
+        candidates = by_page.get(page.page_id)
+        if not candidates:
+            continue  # matched through the page's own text only: shown from its top
+        best = max(candidates, key=lambda candidate: evidence[candidate.passage_id])
+        if best.passage_id == page.best.passage_id:
+            continue
+        previous = [page.best] if page.best.own else []
+        page.others = previous + [other for other in page.others if other.passage_id != best.passage_id]
+        page.best = best
+    return pages
 
 
 def more_links(page, stored, best):
@@ -206,11 +255,13 @@ def passages_to_show(ranked_pages):
     return ids
 
 
-def build_hits(ranked_pages, stored, plan):
+def build_hits(ranked_pages, stored, plan, other_plans=()):
     """SearchHits for ranked pages, from their stored passages; the one place a SearchHit is made.
 
     A page in another language than the query's is marked `cross_lingual`; on one results page it gives
-    way to its own translation in the query's language when both were found.
+    way to its own translation in the query's language when both were found. Its excerpt is cut around
+    the words of the plans in its language (`other_plans`: the query's words and glossary terms read in
+    Czech), so a Czech passage answering a Ukrainian question shows the sentences that answer it.
     """
     locale = plan.parsed.locale
     translated = {
@@ -231,7 +282,10 @@ def build_hits(ranked_pages, stored, plan):
                 page_id=page.page_id,
                 title=best.title,
                 url=best.url,
-                excerpt=make_excerpt(plan, best.text),
+                excerpt=make_excerpt(
+                    [found for found in (plan, *other_plans) if found.parsed.locale == best.locale] or [plan],
+                    best.text,
+                ),
                 content_type=best.content_type,
                 locale=best.locale,
                 score=round(page.score, 4),

@@ -44,8 +44,16 @@ def test_repeated_key_counts_once_at_its_best_rank_and_empty_lists_are_fine():
     assert reciprocal_rank_fusion([]) == []
 
 
+def test_a_share_weakens_one_item_of_a_list():
+    # "a" tops the first list but holds a fifth of the query: "b", second in both, passes it.
+    fused = reciprocal_rank_fusion([["a", "b"], ["c", "b"]], shares=[{"a": 0.2}, {}])
+    assert [item.key for item in fused] == ["b", "c", "a"]
+
+
 def test_bad_weights_are_rejected():
-    with pytest.raises(ValueError, match="2 weights for 1 lists"):
+    with pytest.raises(ValueError, match="2 weights and 1 shares for 1 lists"):
         reciprocal_rank_fusion([["a"]], weights=[1, 2])
+    with pytest.raises(ValueError, match="1 weights and 2 shares for 1 lists"):
+        reciprocal_rank_fusion([["a"]], weights=[1], shares=[{}, {}])
     with pytest.raises(ValueError, match="negative"):
         reciprocal_rank_fusion([["a"]], weights=[-1])

@@ -150,10 +150,27 @@ def test_pages_found_by_meaning_join_partial_matches_by_fused_rank_never_complet
         Candidate(1, 0, 0.8, own=True),
     ]
     ranked = rank_pages(lexical, plan, [CandidateList(vectors, 0.8)])
-    assert [page.page_id for page in ranked] == [1, 4, 2, 3]
-    assert [page.related for page in ranked] == [False, False, False, True]
-    # The partial match keeps its own best passage and the words it misses.
-    assert ranked[1].best.position == 0 and ranked[1].slots == frozenset({1})
+    # Half the words count half: the page nearest in meaning passes the one holding half of them.
+    assert [page.page_id for page in ranked] == [1, 4, 3, 2]
+    assert [page.related for page in ranked] == [False, False, True, False]
+    # The partial match still says which words it misses.
+    assert ranked[1].slots == frozenset({1})
+
+
+def test_a_result_shows_the_passage_with_the_most_evidence():
+    plan = plan_of(3, 3)
+    lexical = [
+        Candidate(1, 0, 9.0, frozenset({0}), own=True),  # one word, scored highest by the engine
+        Candidate(1, 5, 8.0, frozenset({0}), own=True),  # the same word, and nearest in meaning
+        Candidate(2, 0, 7.0, frozenset({0, 1}), own=True),
+    ]
+    vectors = [Candidate(1, 5, 0.9, own=True), Candidate(3, 1, 0.88, own=True)]
+    ranked = rank_pages(lexical, plan, [CandidateList(vectors, 0.8)])
+    first = next(page for page in ranked if page.page_id == 1)
+    assert first.best.position == 5
+    assert [other.position for other in first.others] == [0]  # the engine's pick is a further match
+    # Found by meaning alone, a page shows its nearest passage.
+    assert next(page for page in ranked if page.page_id == 3).best.position == 1
 
 
 def test_a_related_list_adds_at_most_a_few_pages():
