@@ -79,6 +79,8 @@ def search_api(request):
             # Nothing matched the words or the meaning: the few results are only maybe related.
             "weak": results.weak,
             "fallback_locale": results.fallback_locale,
+            # Written in another language than `lang` (e.g. "ru"): answered from pages in Czech or in it.
+            "query_language": results.query_language,
             "backup_engine": results.from_backup,
         }
     )

@@ -16,16 +16,21 @@
    share of the query it holds. Each result shows the passage with the most evidence in all lists, its
    excerpt cut around the words of every plan in its language; a page in another language is marked.
 6. A Ukrainian or English query whose words no page in its language holds is answered from the Czech
-   pages as a whole (`fallback_locale`), marked as such.
+   pages as a whole (`fallback_locale`), marked as such. A query written in another language than the
+   interface's (search/query_language.py) is answered in that language, or from the Czech pages when the
+   hub has none in it (`query_language`).
 7. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
    shows at most a few pages as "maybe related" instead of a full list dressed as answers.
 """
 
 from dataclasses import replace
 
+from django.conf import settings
+
 from search.backends.base import SearchQuery, SearchResults
 from search.matching import QueryPlan, plan_query
 from search.parsing import glossary_query, parse_query
+from search.query_language import written_in
 from search.ranking import CandidateList, Retrieval, build_hits, passages_to_show, rank_pages
 from search.schema import LOCALE_FACET
 from search.transliteration import with_czech_place_names
@@ -63,19 +68,44 @@ CZECH_WORDS_WEIGHT = 0.9
 # passage of 12 nonsense queries (xqzvw, asdf qwer, an SQL fragment, Cyrillic keyboard mash) scored
 # 0.78–0.82, that of the judged questions no word of which matches 0.835 and up.
 MEANING_FLOOR = 0.825
+# A question in a language the hub does not publish in lies further from every passage: Russian,
+# Vietnamese, Polish and Romanian questions about the hub's topics scored 0.798–0.849, keyboard mash with
+# those languages' letters 0.794–0.811 (demo + seeds).
+FOREIGN_MEANING_FLOOR = 0.815
 # Pages a query that nothing answers still shows, labelled "maybe related": a way on, not an answer.
 MAYBE_RELATED_SHOWN = 3
 
 
 def answer(engine, query):
+    language = written_in(query.text)
+    if language is None or language == query.locale:
+        return answer_as_asked(engine, query)
+    # Asked in another language than the interface's: in one the hub publishes in, answered as if asked
+    # there; in any other (Russian, Vietnamese), from the Czech pages, by meaning and by the names and
+    # abbreviations it shares with them. The interface stays in the reader's language.
+    content_languages = {code for code, _ in settings.LANGUAGES}
+    published = language in content_languages
+    asked = replace(query, locale=language if published else SOURCE_LOCALE)
+    results = answer_as_asked(engine, asked, MEANING_FLOOR if published else FOREIGN_MEANING_FLOOR)
+    results.query = query
+    results.query_language = language
+    for hit in results.hits:
+        hit.cross_lingual = hit.locale != query.locale
+    return results
+
+
+def answer_as_asked(engine, query, floor=MEANING_FLOOR):
+    """SearchResults for `query` read in its own locale (and, for uk/en, from Czech pages); below `floor`,
+    the passages nearest in meaning are only maybe related."""
     # Czech pages name towns in Czech: a town typed in Cyrillic is searched by its Czech name too.
     as_czech = replace(query, locale=SOURCE_LOCALE, text=with_czech_place_names(query.text))
-    results, own_language = answer_in_locale(engine, as_czech if query.locale == SOURCE_LOCALE else query)
+    asked = as_czech if query.locale == SOURCE_LOCALE else query
+    results, own_language = answer_in_locale(engine, asked, floor)
     results.query = query
     if own_language or query.locale == SOURCE_LOCALE or not query.text.strip():
         return results
     # Nothing in the reader's language holds the words: the whole answer comes from Czech pages.
-    czech, _ = answer_in_locale(engine, as_czech)
+    czech, _ = answer_in_locale(engine, as_czech, floor)
     if not czech.total or (czech.weak and results.weak):
         return results
     czech.query = query
@@ -85,7 +115,7 @@ def answer(engine, query):
     return czech
 
 
-def answer_in_locale(engine, query):
+def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     """(SearchResults, pages in the query's language that hold its words)."""
     parsed = parse_query(query)
     if parsed.is_browse:
@@ -101,7 +131,7 @@ def answer_in_locale(engine, query):
         size *= 4
         retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
         ranked = rank_pages(retrieval.candidates, plan, others)
-    weak = answers_nothing(retrieval, others)
+    weak = answers_nothing(retrieval, others, floor)
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
@@ -119,13 +149,13 @@ def answer_in_locale(engine, query):
     return results, retrieval.total
 
 
-def answers_nothing(retrieval, others):
+def answers_nothing(retrieval, others, floor=MEANING_FLOOR):
     """Whether no word of the query matched, in its own list or any other, and no passage is near its
     meaning: what is left are vector neighbours of noise."""
     if retrieval.total or any(other.candidates for other in others if not other.by_meaning):
         return False
     nearest = (candidate.score for other in others if other.by_meaning for candidate in other.candidates)
-    return max(nearest, default=0.0) < MEANING_FLOOR
+    return max(nearest, default=0.0) < floor
 
 
 def without_repeats(hits):

@@ -140,7 +140,8 @@ def search_page(request):
                 for hit in results.hits
             ],
             # Czech answers among results in the reader's language: say what the «In Czech» badge means.
-            cross_lingual=not results.fallback_locale and any(hit.cross_lingual for hit in results.hits),
+            cross_lingual=not (results.fallback_locale or results.query_language)
+            and any(hit.cross_lingual for hit in results.hits),
             first_number=(query.page - 1) * query.per_page + 1,
             facets=labelled_facets(results.facets, query.filters, language),
             page=query.page,

@@ -103,6 +103,9 @@ class SearchResults:
     # True when no word of the query matched and no passage is near its meaning: the few hits are only
     # "maybe related", never answers (nonsense, a stray paste, a word no page holds).
     weak: bool = False
+    # The language the query was written in, when it is not the interface's (a Russian question on the
+    # Czech site); its answers come from pages in Czech or in that language.
+    query_language: str | None = None
 
 
 class SearchUnavailable(Exception):

@@ -239,8 +239,15 @@ def test_browse_lists_newest_first_with_pagination(loaded):
 
 def test_locales_are_isolated(loaded):
     assert page_ids(search(loaded, "курси", locale="uk")) == [docs.UKRAINIAN_COURSES.page_id]
-    czech = search(loaded, "курси")
-    assert czech.total == 0 and czech.fallback_locale is None
+    czech = search(loaded, "kurzy")
+    assert czech.total and all(hit.locale == "cs" for hit in czech.hits)
+
+
+def test_a_ukrainian_question_on_the_czech_site_is_answered_in_ukrainian(loaded):
+    results = search(loaded, "курси")
+    assert results.query_language == "uk" and results.query.locale == "cs"
+    assert page_ids(results) == [docs.UKRAINIAN_COURSES.page_id]
+    assert results.hits[0].cross_lingual
 
 
 def test_no_match_in_ukrainian_falls_back_to_czech(loaded):

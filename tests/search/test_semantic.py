@@ -51,6 +51,16 @@ def test_everyday_czech_words_find_the_professional_text(loaded):
     assert position(results, docs.HOUSING_EMERGENCY) is not None and position(results, docs.HOUSING_EMERGENCY) < 3
 
 
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("как найти бесплатную юридическую консультацию", "cs"), ("tư vấn pháp lý miễn phí ở đâu", "en")],
+)
+def test_a_question_in_a_language_the_hub_does_not_publish_in_is_answered_from_czech_pages(loaded, text, locale):
+    results = search(loaded, text, locale=locale)
+    assert results.query_language in {"ru", "vi"} and results.query.locale == locale
+    assert position(results, docs.LEGAL_ADVICE) is not None and position(results, docs.LEGAL_ADVICE) < 3
+
+
 @pytest.mark.parametrize(("text", "locale"), [("xqzvw", "cs"), ("asdf qwer", "uk"), ("'; DROP TABLE pages; --", "en")])
 def test_nonsense_gets_a_few_maybe_related_pages_not_answers(loaded, text, locale):
     results = search(loaded, text, locale=locale)

@@ -163,6 +163,7 @@ def test_api_returns_the_documented_shape(client, index):
         "title", "url", "snippet", "type", "locale", "score",
         "passage", "more_passages", "more_count", "missing_words", "translation_url", "related", "cross_lingual",
     }
+    assert data["query_language"] is None
     assert (first["related"], first["cross_lingual"]) == (False, False)
     assert first["passage"] == {"heading": "", "anchor": "", "url": docs.LANGUAGE_COURSES.url}
     assert data["partial"] is False
@@ -257,3 +258,11 @@ def test_nonsense_says_nothing_matched_and_labels_the_few_pages_maybe_related(cl
     assert "Можливо, пов’язане" in html and "Схоже за змістом" not in html
     found = client.get("/api/search/", {"q": "xqzvw", "lang": "cs"}).json()
     assert found["weak"] is True and 0 < len(found["results"]) <= 3
+
+
+def test_a_russian_question_says_it_was_answered_by_meaning_and_keeps_the_interface(client, index, semantic):
+    index.index_pages(with_vectors(docs.indexed(docs.ALL + docs.SEMANTIC), semantic))
+    html = client.get("/uk/search/", {"q": "как найти бесплатную юридическую консультацию"}).content.decode()
+    assert 'class="callout search-query-language"' in html and "(Російська)" in html
+    assert '<html lang="uk"' in html
+    assert docs.LEGAL_ADVICE.title in html
