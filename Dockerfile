@@ -35,5 +35,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
     CMD ["python", "/app/docker/healthcheck.py"]
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 # Threads: a search or page waits on Elasticsearch and PostgreSQL; another thread serves meanwhile.
-# No --preload: each worker starts its search backup feeder after the fork (search/backup_feeder.py).
+# No --preload: each worker starts its search backup feeder after the fork (search/changes/backup_feeder.py).
 CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--timeout", "60", "--access-logfile", "-"]

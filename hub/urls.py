@@ -9,14 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub.core import urls as core_urls
 from hub.organisations import urls as organisation_urls
 from hub.regions import urls as region_urls
-from search import urls as search_urls
+from search.web import urls as search_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/search/", include("search.urls")),
+    path("api/search/", include("search.web.urls")),
 ]
 
 if settings.DEBUG:

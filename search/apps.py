@@ -8,8 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Vyhledávání"
 
     def ready(self):
-        from search import checks, signals  # noqa: F401 - checks registers itself
-        from search.builtin_vocabulary import ensure_builtin_vocabulary
+        from search.changes import signals
+        from search.engines import checks  # noqa: F401 - checks registers itself
+        from search.vocabulary.shipped import ensure_builtin_vocabulary
 
         signals.connect()
         # Also after a test database is flushed, so every test sees the shipped vocabulary.

@@ -10,8 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.core.admin_columns import YesNoColumn
-from search.embedding import embedder_problem
 from search.models import GlossaryConcept, SynonymRule
+from search.vectors.embedding import embedder_problem
 
 
 class SynonymRuleViewSet(SnippetViewSet):

@@ -2,7 +2,7 @@
 
 The vocabulary extends Wagtail's own index classes (`wagtail.search.index`, i.e. django-modelsearch), so one
 `search_fields` list serves Wagtail's admin search and the public search alike. Hub never imports search/;
-search/ reads these declarations generically (search/schema.py), so adding a text field or a facet is one
+search/ reads these declarations generically (search/documents/schema.py), so adding a text field or a facet is one
 edit on the model.
 
 A page is found through:

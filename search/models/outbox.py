@@ -4,7 +4,7 @@ An IndexUpdate row is written in the transaction that publishes, unpublishes, re
 a page, so no change is lost. Rows are numbered (their id) and kept for a while after every engine took
 them: each consumer (the Elasticsearch index, each host's embedded backup copy, the worker's slow
 enrichment step, a rebuild catching up) remembers how far it has read, so several consumers, a rebuild
-and a copy that was away for a day all replay the same history (search/indexing.py).
+and a copy that was away for a day all replay the same history (search/changes/outbox.py).
 """
 
 from django.db import models

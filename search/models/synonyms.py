@@ -1,7 +1,7 @@
 """Synonym rules and the terminology glossary: the words of the field, editable in the admin.
 
-Both are read at query time (search/synonyms.py, search/glossary.py), so an edit applies to the next
-search without reindexing. The shipped rules and concepts (search/analysis_data/) are rows too, marked
+Both are read at query time (search/vocabulary/synonyms.py, search/vocabulary/glossary.py), so an edit applies to the next
+search without reindexing. The shipped rules and concepts (search/vocabulary/data/) are rows too, marked
 with the key of their shipped entry, so editors see, correct and switch them off like their own.
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from search.analysis import AnalysisDataError, analyse, data_entries, fold
+from search.vocabulary.analysis import AnalysisDataError, analyse, data_entries, fold
 
 QUERIES_DIR = Path(__file__).resolve().parent
 QUERY_KEYS = {"q", "lang", "category", "answer"}

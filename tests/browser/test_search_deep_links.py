@@ -5,8 +5,8 @@ import json
 import pytest
 
 from hub.manuals.models import ManualIndexPage, ManualPage
-from search.backends.embedded import EmbeddedBackend
-from search.pages import iter_indexed_pages
+from search.documents.pages import iter_indexed_pages
+from search.engines.embedded import EmbeddedBackend
 from tests.browser.public_site import build_public_site
 from tests.browser.test_smoke import serious_accessibility_violations
 

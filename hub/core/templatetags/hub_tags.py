@@ -120,7 +120,7 @@ def localized_pages(pages):
     return sorted_by_name((page.localized for page in pages), attrgetter("title"))
 
 
-# The most suggestions the search box lists; the autocomplete API returns as many (search/api.py).
+# The most suggestions the search box lists; the autocomplete API returns as many (search/web/api.py).
 SUGGESTIONS_SHOWN = 8
 
 

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.backends import BACKENDS, all_backends, get_search_backend
-from search.backends.base import SearchUnavailable
-from search.checking import check_index
+from search.changes.checking import check_index
+from search.engines import BACKENDS, all_backends, get_search_backend
+from search.engines.base import SearchUnavailable
 
 
 class Command(BaseCommand):

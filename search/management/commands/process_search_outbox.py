@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from search import indexing
-from search.worker import Worker, describe
+from search.changes import log, outbox
+from search.changes.worker import Worker, describe
 
 
 class Command(BaseCommand):
@@ -27,10 +27,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=False, interval=1.0, retry_now=False, **options):
         if retry_now:
-            self.stdout.write(f"{indexing.retry_now()} engines in backoff will be retried now")
+            self.stdout.write(f"{log.retry_now()} engines in backoff will be retried now")
         if loop:
             Worker(interval=interval, report=self.stdout.write).run()
             return
-        result = indexing.process_pending(force=retry_now)
-        indexing.enrich_pending()
+        result = outbox.process_pending(force=retry_now)
+        outbox.enrich_pending()
         self.stdout.write(describe(result))

@@ -2,13 +2,13 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.backends import BACKENDS, all_backends, get_search_backend
-from search.backends.base import SearchUnavailable
-from search.embedding import embedder_problem, get_embedder
+from search.changes.rebuilding import RebuildRunning, rebuild
+from search.documents.pages import count_indexable_pages
+from search.engines import BACKENDS, all_backends, get_search_backend
+from search.engines.base import SearchUnavailable
 from search.management.progress import ProgressBar
-from search.pages import count_indexable_pages
-from search.rebuilding import RebuildRunning, rebuild
-from search.vectors import EmbeddingTally
+from search.vectors.embedding import embedder_problem, get_embedder
+from search.vectors.pages import EmbeddingTally
 
 
 class Command(BaseCommand):

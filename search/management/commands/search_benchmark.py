@@ -31,12 +31,12 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from search.backends.elasticsearch import ElasticsearchBackend
-from search.backends.embedded import EmbeddedBackend
-from search.embedding import get_embedder
+from search.documents.pages import iter_indexed_pages
+from search.engines.elasticsearch import ElasticsearchBackend
+from search.engines.embedded import EmbeddedBackend
 from search.management.measuring import QUERY_CLASSES, percentile
 from search.management.progress import ProgressBar
-from search.pages import iter_indexed_pages
+from search.vectors.embedding import get_embedder
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")

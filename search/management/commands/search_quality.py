@@ -22,12 +22,12 @@ from wagtail.models import Locale, Page
 
 from hub.goals.models import OperationalGoalsPage
 from search import quality
-from search.backends.elasticsearch import ElasticsearchBackend
-from search.backends.embedded import EmbeddedBackend
-from search.embedding import get_embedder
+from search.documents.pages import iter_indexed_pages
+from search.engines.elasticsearch import ElasticsearchBackend
+from search.engines.embedded import EmbeddedBackend
 from search.management.progress import ProgressBar
-from search.pages import iter_indexed_pages
-from search.vectors import EmbeddingTally, with_vectors
+from search.vectors.embedding import get_embedder
+from search.vectors.pages import EmbeddingTally, with_vectors
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 

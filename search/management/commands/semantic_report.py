@@ -28,14 +28,14 @@ import yaml
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search import vector_store
-from search.embedding import get_embedder
-from search.embedding_cache import embed_passages_cached
+from search.documents.pages import iter_indexed_pages
+from search.engines.embedded import vector_store
 from search.management.commands.search_benchmark import SEEDS_DIR
 from search.management.measuring import percentile
 from search.management.progress import ProgressBar
 from search.models import PassageEmbedding
-from search.pages import iter_indexed_pages
+from search.vectors.cache import embed_passages_cached
+from search.vectors.embedding import get_embedder
 
 QUERIES_PATH = Path(__file__).resolve().parents[2] / "quality" / "queries_semantic.yml"
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
@@ -340,7 +340,7 @@ class Command(BaseCommand):
         from elasticsearch import Elasticsearch, helpers
         from elasticsearch.dsl import Search
 
-        from search.es_vectors import VECTOR_FIELD, knn_search, vector_mapping
+        from search.engines.elasticsearch.vectors import VECTOR_FIELD, knn_search, vector_mapping
 
         client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=120)
         index = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-semantic-report-{uuid.uuid4().hex[:8]}"

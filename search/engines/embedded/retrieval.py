@@ -1,0 +1,343 @@
+"""Reading the embedded index: the pipeline's questions (vocabulary, retrieve, browse, nearest, stored
+passages) and autocomplete, each in one read transaction over the store (store.py)."""
+
+import sqlite3
+from functools import cache
+
+from search.engines.base import SearchUnavailable
+from search.engines.embedded import fts_query, vector_store
+from search.engines.embedded.store import (
+    COMMON_TEXT_SCORE,
+    FACET_SIZE,
+    HEADING_SEPARATOR,
+    MAX_SPELLINGS,
+    PAGES,
+    PASSAGES,
+    EmbeddedStore,
+)
+from search.query.matching import (
+    CORRECTION_BOOST,
+    PHRASE_BOOST,
+    TITLE_PHRASE_BOOST,
+    Vocabulary,
+    terms_to_count,
+    truncation,
+    words_to_check,
+)
+from search.query.types import Candidate, Retrieval, StoredPassage
+from search.vocabulary.analysis import allowed_edits, analyse, fold, tokens, within_edits
+
+
+class EmbeddedBackend(EmbeddedStore):
+    # --- reading: the pipeline's three questions -------------------------------------------------
+
+    def _read(self, work):
+        """Run `work(connection)` in one read transaction, so every query sees the same index."""
+        try:
+            connection = self._current()
+            connection.execute("BEGIN")
+            try:
+                return work(connection)
+            finally:
+                connection.rollback()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
+
+    def vocabulary(self, parsed):
+        terms, raw = terms_to_count(parsed)
+
+        def work(connection):
+            counts = self._row_counts(connection, "vocabulary_rows", raw)
+            for word, pages in self._row_counts(connection, "page_text_rows", raw).items():
+                counts[word] = counts.get(word, 0) + pages
+            pages = self._row_counts(connection, "page_vocabulary", terms)
+            unknown = [
+                word
+                for word in words_to_check(parsed)
+                if not any(pages.get(term) for term in analyse(word, parsed.locale))
+            ]
+            prefixes = {truncation(word) for word in unknown if truncation(word)}
+            return Vocabulary(
+                pages=connection.execute("SELECT count(*) FROM pages").fetchone()[0],
+                documents={term: pages.get(term, 0) for term in terms},
+                raw={word: counts.get(word, 0) for word in raw},
+                spellings={word: self._spellings(connection, word) for word in unknown},
+                prefixes={prefix: self._prefix_count(connection, prefix) for prefix in prefixes},
+            )
+
+        return self._read(work)
+
+    @staticmethod
+    def _prefix_count(connection, prefix):
+        """Pages holding an analysed term that starts with `prefix` (an upper bound: a page with two
+        such forms counts twice)."""
+        return connection.execute(
+            "SELECT coalesce(sum(doc), 0) FROM page_vocabulary WHERE term >= ? AND term < ?",
+            [prefix, prefix + "\uffff"],
+        ).fetchone()[0]
+
+    @staticmethod
+    def _row_counts(connection, table, terms):
+        """{term: rows holding it} from an fts5vocab 'row' table; one lookup per term, because fts5vocab
+        seeks only on `term = ?` and scans the whole vocabulary for `term IN (…)`."""
+        counts = {}
+        for term in terms:
+            row = connection.execute(f"SELECT doc FROM {table} WHERE term = ?", [term]).fetchone()
+            if row:
+                counts[term] = row["doc"]
+        return counts
+
+    @staticmethod
+    def _spellings(connection, word):
+        """Raw words of the index within AUTO edit distance of `word` (compared without diacritics)."""
+        folded = fold(word)
+        edits = allowed_edits(folded)
+        if not edits:
+            return []
+        first = folded[0]
+        # Same first letter, with or without diacritics: "č" words sort after "d", so ask for both ranges.
+        ranges = {(first, chr(ord(first) + 1))}
+        ranges |= {(char, chr(ord(char) + 1)) for char in variants_of(first)}
+        found = {}
+        for table, columns in (("vocabulary", PASSAGES.raw), ("page_text_vocabulary", PAGES.raw)):
+            placeholders = ", ".join("?" * len(columns))
+            for low, high in ranges:
+                rows = connection.execute(
+                    f"SELECT term, sum(doc) AS rows FROM {table}"
+                    f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
+                    " AND length(term) BETWEEN ? AND ? GROUP BY term",
+                    [low, high, *columns, len(folded) - edits, len(folded) + edits],
+                ).fetchall()
+                for row in rows:
+                    if within_edits(folded, fold(row["term"]), edits):
+                        found[row["term"]] = found.get(row["term"], 0) + row["rows"]
+        return sorted(found.items(), key=lambda item: -item[1])[:MAX_SPELLINGS]
+
+    def retrieve(self, plan, level, size):
+        return self._read(lambda connection: self._retrieve(connection, plan, level, size))
+
+    def _retrieve(self, connection, plan, level, size):
+        for table in (
+            "page_hits", "passage_hits", "page_slots", "page_scores", "passage_scores", "pairs", "slot_weights",
+            "matched",
+        ):
+            connection.execute(f"DELETE FROM temp.{table}")
+        for index, planned in enumerate(plan.slots):
+            if not planned.matchable:
+                continue
+            connection.execute("INSERT INTO temp.slot_weights VALUES (?, ?)", [index, planned.weight])
+            boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
+            self._hits(connection, "page_hits", PAGES, index, boost, fts_query.slot_expression(planned, PAGES))
+            if planned.is_common:
+                # bm25 costs ~1.5 µs a row: for a word in most passages, score only its headings; the
+                # running text counts, at a fixed small score, for matching and coverage.
+                headings = fts_query.slot_expression(planned, fts_query.HEADING_COLUMNS)
+                self._hits(connection, "passage_hits", PASSAGES, index, boost, headings)
+                connection.execute(
+                    "INSERT INTO temp.passage_hits SELECT rowid, ?, ? FROM fts WHERE fts MATCH ?",
+                    [index, COMMON_TEXT_SCORE * boost, fts_query.slot_expression(planned, PASSAGES)],
+                )
+            else:
+                expression = fts_query.slot_expression(planned, PASSAGES)
+                self._hits(connection, "passage_hits", PASSAGES, index, boost, expression)
+        # Bonuses (slot -1): the query's terms as a phrase, and as typed inside a title.
+        for table, hits in ((PAGES, "page_hits"), (PASSAGES, "passage_hits")):
+            if expression := fts_query.phrase_expression(plan, table):
+                self._hits(connection, hits, table, -1, PHRASE_BOOST, expression)
+        if expression := fts_query.title_phrase_expression(plan):
+            self._hits(connection, "page_hits", PAGES, -1, TITLE_PHRASE_BOOST, expression)
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.page_slots SELECT page_id, slot FROM temp.page_hits WHERE slot >= 0"
+        )
+        connection.execute(
+            "INSERT INTO temp.page_scores SELECT page_id, sum(score) FROM temp.page_hits GROUP BY page_id"
+        )
+        connection.execute(
+            "INSERT INTO temp.passage_scores SELECT id, sum(score) FROM temp.passage_hits GROUP BY id"
+        )
+        # A passage matches its own slots and its page's: (passage, slot) pairs of passages with own hits.
+        connection.execute("INSERT OR IGNORE INTO temp.pairs SELECT id, slot FROM temp.passage_hits WHERE slot >= 0")
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.pairs SELECT p.id, s.slot"
+            " FROM temp.passage_scores h JOIN passages p ON p.id = h.id"
+            " JOIN temp.page_slots s ON s.page_id = p.page_id"
+        )
+        where, parameters = filter_conditions(plan.parsed)
+        # Passages with hits of their own: their score and the page's; the level on both together.
+        connection.execute(
+            "INSERT INTO temp.matched"
+            " SELECT c.id, p.page_id, p.position, own.score + coalesce(ps.score, 0), c.slots, 1,"
+            "  (SELECT group_concat(slot) FROM temp.page_slots s WHERE s.page_id = p.page_id)"
+            " FROM (SELECT x.id AS id, sum(w.weight) AS weight, group_concat(x.slot) AS slots"
+            "   FROM temp.pairs x JOIN temp.slot_weights w ON w.slot = x.slot GROUP BY x.id) c"
+            " JOIN temp.passage_scores own ON own.id = c.id"
+            " JOIN passages p ON p.id = c.id JOIN pages d ON d.page_id = p.page_id"
+            " LEFT JOIN temp.page_scores ps ON ps.page_id = p.page_id"
+            f" WHERE c.weight >= ? AND {where}",
+            [level.required, *parameters],
+        )
+        # Pages whose own text reaches the level: their first passage stands for them (the top of the page).
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.matched"
+            " SELECT p.id, d.page_id, 0, ps.score, c.slots, 0, c.slots"
+            " FROM (SELECT s.page_id AS page_id, sum(w.weight) AS weight, group_concat(s.slot) AS slots"
+            "   FROM temp.page_slots s JOIN temp.slot_weights w ON w.slot = s.slot GROUP BY s.page_id) c"
+            " JOIN pages d ON d.page_id = c.page_id JOIN temp.page_scores ps ON ps.page_id = c.page_id"
+            " JOIN passages p ON p.page_id = d.page_id AND p.position = 0"
+            f" WHERE c.weight >= ? AND {where}",
+            [level.required, *parameters],
+        )
+        rows = connection.execute(
+            "SELECT page_id, position, score, slots, own, page_slots FROM temp.matched"
+            " ORDER BY score DESC, page_id, position LIMIT ?",
+            [size],
+        ).fetchall()
+        candidates = [
+            Candidate(
+                page_id=row["page_id"],
+                position=row["position"],
+                score=round(row["score"], 4),
+                slots=slot_set(row["slots"]),
+                own=bool(row["own"]),
+                page_slots=slot_set(row["page_slots"]),
+            )
+            for row in rows
+        ]
+        total = connection.execute("SELECT count(DISTINCT page_id) FROM temp.matched").fetchone()[0]
+        facets = self._facet_counts(connection, "SELECT DISTINCT page_id FROM temp.matched", [])
+        return Retrieval(candidates=candidates, total=total, facets=facets)
+
+    @staticmethod
+    def _hits(connection, hits, table, slot, boost, expression):
+        connection.execute(
+            f"INSERT INTO temp.{hits} SELECT rowid, ?, -{table.bm25} * ? FROM {table.name} WHERE {table.name} MATCH ?",
+            [slot, boost, expression],
+        )
+
+    def browse(self, plan):
+        parsed = plan.parsed
+
+        def work(connection):
+            where, parameters = filter_conditions(parsed)
+            pages = f"SELECT d.page_id FROM pages d WHERE {where}"
+            rows = connection.execute(
+                f"{pages} ORDER BY d.published_at DESC, d.page_id LIMIT ? OFFSET ?",
+                [*parameters, parsed.per_page, parsed.offset],
+            ).fetchall()
+            total = connection.execute(f"SELECT count(*) FROM ({pages})", parameters).fetchone()[0]
+            return Retrieval(
+                candidates=[Candidate(page_id=row["page_id"], position=0, score=0.0) for row in rows],
+                total=total,
+                facets=self._facet_counts(connection, pages, parameters),
+            )
+
+        return self._read(work)
+
+    def nearest(self, parsed, vector, model_name, locales, k):
+        def work(connection):
+            signature = vector_store.stored_signature(connection)
+            if signature is None or signature.model_name != model_name:
+                return []
+            page_ids = None
+            if parsed.filters:
+                where, parameters = facet_conditions(parsed.filters)
+                rows = connection.execute(f"SELECT d.page_id FROM pages d WHERE {where}", parameters).fetchall()
+                page_ids = [row[0] for row in rows]
+            hits = vector_store.nearest(connection, vector, k, locales=locales, page_ids=page_ids)
+            return [
+                Candidate(page_id=hit.page_id, position=int(hit.passage_key.rsplit("-", 1)[1]), score=hit.score, own=True)
+                for hit in hits
+            ]
+
+        return self._read(work)
+
+    def stored_passages(self, passage_ids):
+        wanted = [tuple(int(part) for part in key.rsplit("-", 1)) for key in passage_ids]
+        if not wanted:
+            return {}
+
+        def work(connection):
+            values = ", ".join("(?, ?)" for _ in wanted)
+            rows = connection.execute(
+                f"WITH wanted (page_id, position) AS (VALUES {values})"
+                " SELECT p.page_id, p.position, p.anchor, p.heading, p.text, d.title, d.url, d.type, d.locale,"
+                " d.translation_key"
+                " FROM wanted w JOIN passages p ON p.page_id = w.page_id AND p.position = w.position"
+                " JOIN pages d ON d.page_id = p.page_id",
+                [number for pair in wanted for number in pair],
+            ).fetchall()
+            return {
+                f"{row['page_id']}-{row['position']}": StoredPassage(
+                    page_id=row["page_id"],
+                    position=row["position"],
+                    title=row["title"],
+                    url=row["url"],
+                    content_type=row["type"],
+                    locale=row["locale"],
+                    anchor=row["anchor"],
+                    heading=tuple(part for part in row["heading"].split(HEADING_SEPARATOR) if part),
+                    text=row["text"],
+                    translation_key=row["translation_key"] or "",
+                )
+                for row in rows
+            }
+
+        return self._read(work)
+
+    @staticmethod
+    def _facet_counts(connection, pages_query, parameters):
+        rows = connection.execute(
+            f"SELECT field, value, count(*) AS n FROM facets WHERE page_id IN ({pages_query})"
+            " GROUP BY field, value ORDER BY field, n DESC, value",
+            parameters,
+        ).fetchall()
+        facets = {}
+        for row in rows:
+            values = facets.setdefault(row["field"], [])
+            if len(values) < FACET_SIZE:
+                values.append((row["value"], row["n"]))
+        return facets
+
+    def autocomplete(self, prefix, locale, limit=8):
+        words = tokens(fold(prefix))
+        if not words:
+            return []
+        try:
+            rows = self._current().execute(
+                "SELECT d.title, d.url FROM titles t JOIN pages d ON d.page_id = t.rowid"
+                " WHERE titles MATCH ? AND d.locale = ? ORDER BY bm25(titles), length(d.title) LIMIT ?",
+                [fts_query.title_prefix_expression(words), locale, limit],
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
+        return [{"title": row["title"], "url": row["url"]} for row in rows]
+
+
+
+def slot_set(joined):
+    """Slot indexes from SQLite's group_concat ("0,2")."""
+    return frozenset(int(slot) for slot in (joined or "").split(",") if slot)
+
+
+def filter_conditions(parsed):
+    """SQL conditions on `pages d` for the query's language and filters, with their parameters."""
+    where, parameters = facet_conditions(parsed.filters)
+    return f"d.locale = ? AND {where}", [parsed.locale, *parameters]
+
+
+def facet_conditions(filters):
+    """SQL conditions on `pages d` for facet filters ({field: values}), with their parameters."""
+    conditions, parameters = ["1"], []
+    for field, values in filters.items():
+        placeholders = ", ".join("?" * len(values))
+        conditions.append(
+            f"d.page_id IN (SELECT page_id FROM facets WHERE field = ? AND value IN ({placeholders}))"
+        )
+        parameters += [field, *values]
+    return " AND ".join(conditions), parameters
+
+
+@cache
+def variants_of(letter):
+    """Latin letters with diacritics that fold to `letter` ("c" → "č", "ć"…), for vocabulary ranges."""
+    return {chr(code) for code in range(0xC0, 0x250) if fold(chr(code)) == letter and chr(code).islower()}

@@ -1,0 +1,104 @@
+"""Result excerpts, built the same way for both backends from a passage's stored text.
+
+The engines match on analysed terms (lemmas without diacritics) that no reader should see, and their own
+highlighters can only mark the analysed text. So the excerpt is cut from the passage's original text here: a
+word is marked when its analysed form is one the query asked for (directly, through a synonym or a spelling
+correction), which is exactly why the passage matched. A passage is at most a few hundred words
+(search/documents/passages.py), so the cost of an excerpt does not grow with the length of the document.
+"""
+
+from html import escape
+
+from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
+
+EXCERPT_LENGTH = 220
+ELLIPSIS = "…"
+
+
+class Marker:
+    """Decides which words of a text QueryPlans (of the text's language) matched."""
+
+    def __init__(self, plans):
+        locale = plans[0].parsed.locale
+        self.locale = locale
+        self.terms = set()
+        # Synonyms of several words ("Centrum na podporu integrace cizinců" for CPIC) are marked only
+        # where the whole phrase stands, not wherever one of its common words does.
+        self.phrases = set()
+        slots = [planned for plan in plans for planned in plan.slots]
+        self.prefixes = tuple(planned.prefix for planned in slots if planned.prefix)
+        for planned in slots:
+            self.terms.update(planned.slot.terms)
+            for phrase in planned.slot.synonyms:
+                (self.terms.update(phrase) if len(phrase) == 1 else self.phrases.add(tuple(phrase)))
+            surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
+            for surface in surfaces:
+                words = [word for word in analysed_tokens(surface, locale) if not word.is_stop]
+                self.terms.update(word.term for word in words)
+                self.terms.update(fold(word.surface) for word in words)
+
+    def spans(self, text):
+        """(start, end, term) of every matched word in `text`."""
+        # Both walk the text with WORD_RE, so the n-th match and the n-th token are the same word.
+        words = [
+            (match.span(), token)
+            for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True)
+            if not token.is_stop
+        ]
+        marked = set()
+        for index, (_, token) in enumerate(words):
+            if token.term in self.terms or fold(token.surface) in self.terms or token.term.startswith(self.prefixes):
+                marked.add(index)
+            for phrase in self.phrases:
+                if tuple(word.term for _, word in words[index : index + len(phrase)]) == phrase:
+                    marked.update(range(index, index + len(phrase)))
+        return [(*words[index][0], words[index][1].term) for index in sorted(marked)]
+
+
+def best_window(spans, length):
+    """Start of the `length`-long window holding the most different query words, then the most matches:
+    "Praha 13 … dotace" beats "Praha 13 … Praha 13"."""
+    best_start, best_key = spans[0][0], (0, 0)
+    for index, (start, _, _) in enumerate(spans):
+        inside = [term for other, _, term in spans[index:] if other < start + length]
+        key = (len(set(inside)), len(inside))
+        if key > best_key:
+            best_start, best_key = start, key
+    return best_start
+
+
+def mark(text, spans):
+    """Escape `text`, wrapping each (start, end) span in <mark>."""
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return "".join(parts)
+
+
+def window(text, start, length):
+    """Text around `start`, cut at word boundaries."""
+    begin = max(0, start - length // 4)
+    if begin:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space != -1 else begin
+    end = min(len(text), begin + length)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > start else end
+    return begin, end
+
+
+def make_excerpt(plans, text, length=EXCERPT_LENGTH):
+    """HTML-safe excerpt of a passage: the window with the most words matched by `plans` (QueryPlans in
+    the passage's language), or its beginning."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
+    begin, end = window(text, best_window(spans, length) if spans else 0, length)
+    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
+    prefix = ELLIPSIS if begin else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    return prefix + mark(text[begin:end], inside) + suffix

@@ -1,0 +1,264 @@
+"""Answering a SearchQuery, the same way on every backend: the search never dead-ends.
+
+1. Parse (search/query/parsing.py): stop words and fillers go, synonyms join their words. Towns typed in
+   Cyrillic are searched by their Czech names as well (search/query/transliteration.py).
+2. Ask the backend's vocabulary which words it knows; plan corrections, slot weights and match levels
+   (search/query/matching.py).
+3. Retrieve candidate passages for the strictest level; while fewer than RELAX_BELOW pages match, relax:
+   most of the words, then any of them. Pages that miss words are ranked below those that do not, and say
+   which words they miss.
+4. Related lists (`related_lists`): for a Ukrainian or English query, the pages naming its glossary
+   concepts by their other terms (search/vocabulary/glossary.py) in its language and in Czech, where most answers
+   are written, and the Czech pages holding its words read as Czech; for every query, the passages nearest
+   its meaning (vectors, when an embedder is configured) in its language and, for uk/en, in Czech.
+   A precise query (one word the index holds, a number) is left to its words.
+5. Rank pages from their passages, fusing the lists (search/query/ranking.py): a partial match counts by the
+   share of the query it holds. Each result shows the passage with the most evidence in all lists, its
+   excerpt cut around the words of every plan in its language; a page in another language is marked.
+6. A Ukrainian or English query whose words no page in its language holds is answered from the Czech
+   pages as a whole (`fallback_locale`), marked as such. A query written in another language than the
+   interface's (search/query/language.py) is answered in that language, or from the Czech pages when the
+   hub has none in it (`query_language`).
+7. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
+   shows at most a few pages as "maybe related" instead of a full list dressed as answers.
+"""
+
+from dataclasses import replace
+
+from django.conf import settings
+
+from search.documents.schema import LOCALE_FACET
+from search.query.language import written_in
+from search.query.matching import QueryPlan, plan_query
+from search.query.parsing import glossary_query, parse_query
+from search.query.ranking import CandidateList, build_hits, passages_to_show, rank_pages
+from search.query.transliteration import with_czech_place_names
+from search.query.types import Retrieval, SearchQuery, SearchResults
+from search.vectors.pages import query_vector
+
+# Fewer pages than this matching every word: show pages that match most (then any) of them too.
+RELAX_BELOW = 5
+# Candidate passages fetched per result on the page: enough for a page's best passages and its rivals.
+# Measured on Elasticsearch: 200 candidates cost 2–8× the time of 50 (fetching and naming matched
+# queries per hit), while the first results page ranks the same.
+CANDIDATES_PER_RESULT = 5
+MIN_CANDIDATES = 50
+# Elasticsearch's default max_result_window; deeper result pages are ranked on this many passages.
+MAX_CANDIDATES = 10_000
+# Content is written in Czech first; a uk/en query is also answered from Czech pages.
+SOURCE_LOCALE = "cs"
+# Nearest passages asked for per vector list: enough for ranking.MAX_RELATED_PAGES pages when a long
+# manual holds several of them.
+VECTOR_CANDIDATES = 40
+# Fusion weights (the query's own lexical list weighs ranking.LEXICAL_WEIGHT = 1). Measured with
+# `manage.py search_quality` on the judged paraphrase, uk and en queries (docs/semantic-search.md): cosine
+# similarities of e5 are bunched (0.77–0.89), so a vector rank is weaker evidence than a lexical one.
+VECTOR_WEIGHT = 0.8
+# The Czech lists answer uk/en queries whose own language has little or nothing; e5 scores passages in
+# the query's own language higher, which is why Czech is a list of its own rather than mixed in.
+CROSS_LINGUAL_VECTOR_WEIGHT = 1.0
+# For uk/en queries the vectors in their own language mostly find translations of the few translated
+# pages, whatever the question (measured: all-language vectors 50–69 % success@5, Czech only 81–94 %).
+OWN_LANGUAGE_VECTOR_WEIGHT = 0.5
+GLOSSARY_WEIGHT = 0.9
+# The query's words read as Czech, over Czech pages, for uk/en queries (what answered them before vectors).
+CZECH_WORDS_WEIGHT = 0.9
+# Cosine between a query and its nearest passage below which nothing is near in meaning. e5 scores are
+# bunched, so the floor sits in a narrow gap, measured on the demo content with e5-small: the nearest
+# passage of 12 nonsense queries (xqzvw, asdf qwer, an SQL fragment, Cyrillic keyboard mash) scored
+# 0.78–0.82, that of the judged questions no word of which matches 0.835 and up.
+MEANING_FLOOR = 0.825
+# A question in a language the hub does not publish in lies further from every passage: Russian,
+# Vietnamese, Polish and Romanian questions about the hub's topics scored 0.798–0.849, keyboard mash with
+# those languages' letters 0.794–0.811 (demo + seeds).
+FOREIGN_MEANING_FLOOR = 0.815
+# Pages a query that nothing answers still shows, labelled "maybe related": a way on, not an answer.
+MAYBE_RELATED_SHOWN = 3
+
+
+def answer(engine, query):
+    language = written_in(query.text)
+    if language is None or language == query.locale:
+        return answer_as_asked(engine, query)
+    # Asked in another language than the interface's: in one the hub publishes in, answered as if asked
+    # there; in any other (Russian, Vietnamese), from the Czech pages, by meaning and by the names and
+    # abbreviations it shares with them. The interface stays in the reader's language.
+    content_languages = {code for code, _ in settings.LANGUAGES}
+    published = language in content_languages
+    asked = replace(query, locale=language if published else SOURCE_LOCALE)
+    results = answer_as_asked(engine, asked, MEANING_FLOOR if published else FOREIGN_MEANING_FLOOR)
+    results.query = query
+    results.query_language = language
+    for hit in results.hits:
+        hit.cross_lingual = hit.locale != query.locale
+    return results
+
+
+def answer_as_asked(engine, query, floor=MEANING_FLOOR):
+    """SearchResults for `query` read in its own locale (and, for uk/en, from Czech pages); below `floor`,
+    the passages nearest in meaning are only maybe related."""
+    # Czech pages name towns in Czech: a town typed in Cyrillic is searched by its Czech name too.
+    as_czech = replace(query, locale=SOURCE_LOCALE, text=with_czech_place_names(query.text))
+    asked = as_czech if query.locale == SOURCE_LOCALE else query
+    results, own_language = answer_in_locale(engine, asked, floor)
+    results.query = query
+    if own_language or query.locale == SOURCE_LOCALE or not query.text.strip():
+        return results
+    # Nothing in the reader's language holds the words: the whole answer comes from Czech pages.
+    czech, _ = answer_in_locale(engine, as_czech, floor)
+    if not czech.total or (czech.weak and results.weak):
+        return results
+    czech.query = query
+    czech.fallback_locale = SOURCE_LOCALE
+    for hit in czech.hits:
+        hit.cross_lingual = hit.locale != query.locale
+    return czech
+
+
+def answer_in_locale(engine, query, floor=MEANING_FLOOR):
+    """(SearchResults, pages in the query's language that hold its words)."""
+    parsed = parse_query(query)
+    if parsed.is_browse:
+        results = browse(engine, query, QueryPlan(parsed))
+        return results, results.total
+    plan = plan_query(parsed, engine.vocabulary(parsed))
+    size = max(MIN_CANDIDATES, (parsed.offset + parsed.per_page) * CANDIDATES_PER_RESULT)
+    retrieval, level = retrieve_relaxed(engine, plan, size)
+    others = related_lists(engine, plan, retrieval)
+    ranked = rank_pages(retrieval.candidates, plan, others)
+    # Pages with many matching passages can crowd a candidate list: look deeper for later result pages.
+    while level and len(ranked) < min(parsed.offset + parsed.per_page, retrieval.total) and size < MAX_CANDIDATES:
+        size *= 4
+        retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
+        ranked = rank_pages(retrieval.candidates, plan, others)
+    weak = answers_nothing(retrieval, others, floor)
+    if weak:
+        ranked = ranked[:MAYBE_RELATED_SHOWN]
+    shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
+    stored = engine.stored_passages(passages_to_show(shown))
+    hits = without_repeats(build_hits(shown, stored, plan, [other.plan for other in others if other.plan]))
+    results = SearchResults(
+        query=query,
+        total=retrieval.total + sum(1 for page in ranked if page.related),
+        hits=hits,
+        facets=retrieval.facets,
+        suggestion=plan.suggestion,
+        partial=any(plan.missing(page.slots) for page in ranked if not page.related),
+        weak=weak,
+    )
+    return results, retrieval.total
+
+
+def answers_nothing(retrieval, others, floor=MEANING_FLOOR):
+    """Whether no word of the query matched, in its own list or any other, and no passage is near its
+    meaning: what is left are vector neighbours of noise."""
+    if retrieval.total or any(other.candidates for other in others if not other.by_meaning):
+        return False
+    nearest = (candidate.score for other in others if other.by_meaning for candidate in other.candidates)
+    return max(nearest, default=0.0) < floor
+
+
+def without_repeats(hits):
+    """Each text once: a page published twice (a manual imported again beside an earlier copy, the same
+    leaflet under two organisations) would otherwise fill the list with the same title and excerpt."""
+    seen = set()
+    kept = []
+    for hit in hits:
+        shown = (hit.title, hit.excerpt)
+        if shown not in seen:
+            seen.add(shown)
+            kept.append(hit)
+    return kept
+
+
+def retrieve_relaxed(engine, plan, size):
+    """(Retrieval, MatchLevel) of the strictest level that finds RELAX_BELOW pages, or the loosest one;
+    an empty Retrieval and None when no word of the plan can match anything."""
+    retrieval, level = Retrieval(candidates=[], total=0), None
+    for level in plan.levels():
+        retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
+        if retrieval.total >= RELAX_BELOW:
+            break
+    return retrieval, level
+
+
+def related_lists(engine, plan, retrieval):
+    """The CandidateLists beside the query's own lexical one (see the module's docstring)."""
+    parsed = plan.parsed
+    czech_filters = filters_for(parsed, SOURCE_LOCALE) if parsed.locale != SOURCE_LOCALE else None
+    lists = []
+    if czech_filters is not None:
+        # A Czech query has its synonym rules; a Ukrainian or English one, with few pages in its language,
+        # is helped by the glossary's other terms in its language and in Czech, and by its words in Czech.
+        lists.append(glossary_list(engine, plan, parsed.locale, parsed.filters))
+        lists.append(glossary_list(engine, plan, SOURCE_LOCALE, czech_filters))
+        lists.append(czech_words_list(engine, parsed, czech_filters))
+    lists = [found for found in lists if found is not None]
+    if is_precise(plan, retrieval):
+        return lists
+    embedded = query_vector(parsed.text)
+    if embedded is None:
+        return lists
+    model_name, vector = embedded
+    nearest = engine.nearest(parsed, vector, model_name, [parsed.locale], VECTOR_CANDIDATES)
+    own_weight = VECTOR_WEIGHT if czech_filters is None else OWN_LANGUAGE_VECTOR_WEIGHT
+    lists.append(CandidateList(nearest, own_weight, by_meaning=True))
+    if czech_filters is not None:
+        czech = replace(parsed, filters=czech_filters)
+        nearest = engine.nearest(czech, vector, model_name, [SOURCE_LOCALE], VECTOR_CANDIDATES)
+        lists.append(CandidateList(nearest, CROSS_LINGUAL_VECTOR_WEIGHT, by_meaning=True))
+    return lists
+
+
+def glossary_list(engine, plan, language, filters):
+    """Pages in `language` naming the query's glossary concepts by their other terms, or None."""
+    glossary = glossary_query(plan.parsed, language, filters)
+    if glossary is None:
+        return None
+    glossary_plan = plan_query(glossary, engine.vocabulary(glossary))
+    found, _ = retrieve_relaxed(engine, glossary_plan, MIN_CANDIDATES)
+    return CandidateList(found.candidates, GLOSSARY_WEIGHT, glossary_plan, glossary_translates(plan, glossary))
+
+
+def czech_words_list(engine, parsed, filters):
+    """Czech pages holding the query's words read as Czech (names, abbreviations, Czech terms typed into
+    a Ukrainian or English search), or None when no word is known there."""
+    text = with_czech_place_names(parsed.text)
+    czech = parse_query(SearchQuery(text=text, locale=SOURCE_LOCALE, filters=filters, per_page=parsed.per_page))
+    czech_plan = plan_query(czech, engine.vocabulary(czech))
+    if not czech_plan.levels():
+        return None
+    found, _ = retrieve_relaxed(engine, czech_plan, MIN_CANDIDATES)
+    return CandidateList(found.candidates, CZECH_WORDS_WEIGHT, czech_plan)
+
+
+def glossary_translates(plan, glossary):
+    """Whether the glossary query names every word the query searches for (no word left untranslated)."""
+    named = {word.lower() for slot in glossary.slots for word in slot.source.split()}
+    return all(word.lower() in named for planned in plan.slots for word in planned.slot.surface.split())
+
+
+def is_precise(plan, retrieval):
+    """A query its words answer best: a number (a phone, a year, a case number), or one word the index
+    holds on few pages (a name, an abbreviation) and some pages match. Neighbours in meaning of a phone
+    number or a surname are noise, never answers."""
+    slots = [planned for planned in plan.slots if planned.matchable]
+    if slots and all(any(char.isdigit() for char in planned.slot.surface) for planned in plan.slots):
+        return True
+    return len(plan.slots) == 1 and bool(slots) and retrieval.total > 0 and not slots[0].is_common
+
+
+def filters_for(parsed, language):
+    """The query's filters for pages in `language`, or None when a language filter excludes it."""
+    chosen = parsed.filters.get(LOCALE_FACET)
+    if chosen and language not in chosen:
+        return None
+    return {name: values for name, values in parsed.filters.items() if name != LOCALE_FACET}
+
+
+def browse(engine, query, plan):
+    """No words: every page of the language and filters, newest first, one results page of them."""
+    retrieval = engine.browse(plan)
+    ranked = rank_pages(retrieval.candidates, plan)
+    hits = build_hits(ranked, engine.stored_passages(passages_to_show(ranked)), plan)
+    return SearchResults(query=query, total=retrieval.total, hits=hits, facets=retrieval.facets)

@@ -1,0 +1,101 @@
+"""Czech place names typed in Cyrillic: "курси чеської мови в Остраві" also searches "Ostrava".
+
+A Ukrainian or Russian reader writes Czech towns in their own script and declines them (в Остраві,
+у Страконицях). Pages name them in Czech, so a Cyrillic word is read as a place when, lemmatised and
+transcribed by the Czech convention (ш → š, х → ch, г → h, ї → ji…), it is close to one of the 206
+municipalities with extended powers (hub/regions/data/orp.csv, every town the region chooser knows).
+Snapping to a known name, rather than trusting the transcription, gives the real spelling with its
+diacritics and keeps ordinary words (мова, курси) from turning into guessed Latin letters.
+"""
+
+import re
+from functools import cache
+
+import simplemma
+from rapidfuzz import fuzz, process
+
+from hub.regions.municipalities import fold, municipalities
+
+# Ukrainian letters by the Czech transcription; и is y in Ukrainian (i in Russian, tried as well).
+UKRAINIAN_TO_CZECH = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "je", "ж": "ž", "з": "z",
+    "и": "y", "і": "i", "ї": "ji", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč",
+    "ь": "", "ю": "ju", "я": "ja", "'": "", "’": "", "ʼ": "",
+    # Russian letters Ukrainian lacks.
+    "ы": "y", "э": "e", "ё": "jo", "ъ": "",
+}
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF'’ʼ]+(?:-[\u0400-\u04FF'’ʼ]+)*")
+# Case endings of declined names the lemmatiser does not know (у Страконицях, до Страконіц).
+CASE_ENDINGS = ("ями", "ах", "ях", "ові", "ою", "ею", "ом", "ем", "ій", "ої", "і", "и", "у", "ю", "е")
+# rapidfuzz ratio (0–100) a transcription needs to be taken for a town: "pardubici" ~ "pardubice" is 89,
+# while ordinary words stay below 75 against every town name (tests/search/query/test_transliteration.py).
+SNAP_SCORE = 86
+# A word stripped of its ending must keep this many letters: shorter stems match too much.
+MIN_STEM = 4
+# Names of up to this many words: "Ústí nad Labem", "Frýdek-Místek" (one word with its hyphen).
+MAX_NAME_WORDS = 3
+
+
+@cache
+def town_names():
+    """{folded name: name} of every municipality with extended powers."""
+    return {fold(town.name): town.name for town in municipalities()}
+
+
+def transcribe(word, russian=False):
+    letters = (UKRAINIAN_TO_CZECH.get(char, char) for char in word.lower())
+    latin = "".join(letters)
+    return latin.replace("y", "i") if russian else latin
+
+
+def stem(word):
+    """`word` without the first case ending it carries, if a long enough stem remains."""
+    for ending in CASE_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def readings(words):
+    """Folded Latin readings of a run of Cyrillic words, most faithful first: lemmas, as typed, stems.
+
+    Each word of a name is declined (у Чеських Будейовицях), so each one is lemmatised or stripped."""
+    lemmas = [simplemma.lemmatize(word, lang="uk") for word in words]
+    forms = {" ".join(lemmas), " ".join(words), " ".join(map(stem, words)), " ".join(map(stem, lemmas))}
+    return [fold(transcribe(form, russian)) for form in forms for russian in (False, True)]
+
+
+def town_for(words):
+    """The Czech town a run of Cyrillic words names, or None."""
+    names = town_names()
+    best = None
+    for reading in readings(words):
+        found = process.extractOne(reading, names.keys(), scorer=fuzz.ratio, score_cutoff=SNAP_SCORE)
+        if found and (best is None or found[1] > best[1]):
+            best = found
+    return names[best[0]] if best else None
+
+
+def czech_place_names(text):
+    """The Czech towns that Cyrillic words of `text` name, in order, each once."""
+    words = CYRILLIC_WORD.findall(text)
+    found = []
+    start = 0
+    while start < len(words):
+        for length in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+            town = town_for(words[start : start + length])
+            if town:
+                if town not in found:
+                    found.append(town)
+                start += length
+                break
+        else:
+            start += 1
+    return found
+
+
+def with_czech_place_names(text):
+    """`text` followed by the Czech names of the towns it writes in Cyrillic (unchanged without any)."""
+    names = czech_place_names(text)
+    return " ".join([text, *names]) if names else text

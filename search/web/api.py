@@ -1,0 +1,127 @@
+"""JSON API: GET /api/search/?q=…&lang=cs&type=…&region=…&topic=…&page=N and /api/search/autocomplete/."""
+
+import functools
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from search.engines import failover
+from search.engines.base import SearchUnavailable
+from search.query.types import QueryError
+from search.web.views import labelled_facets, query_from_params, run_search, translation_urls
+
+logger = logging.getLogger(__name__)
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+AUTOCOMPLETE_LIMIT = 8
+UNAVAILABLE = "Search is temporarily unavailable. Please try again in a moment."
+
+
+def error_response(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def json_errors(view):
+    """A client of the API gets JSON even when the database fails (synonyms, facet labels): 503."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            logger.exception("Search API: the database failed")
+            return error_response(UNAVAILABLE, 503)
+
+    return wrapped
+
+
+def requested_language(params):
+    language = params.get("lang") or settings.LANGUAGE_CODE
+    if language not in LANGUAGE_CODES:
+        raise QueryError(f"Parameter 'lang' must be one of {', '.join(LANGUAGE_CODES)}.")
+    return language
+
+
+@require_GET
+@json_errors
+def search_api(request):
+    try:
+        language = requested_language(request.GET)
+        query = query_from_params(request.GET, language)
+        results = run_search(query)
+    except QueryError as error:
+        return error_response(str(error), 400)
+    except SearchUnavailable:
+        return error_response(UNAVAILABLE, 503)
+    translations = translation_urls(results.hits, language)
+    with translation.override(language):
+        facets = {
+            facet["name"]: [
+                {"value": item["value"], "label": str(item["label"]), "count": item["count"]}
+                for item in facet["values"]
+            ]
+            for facet in labelled_facets(results.facets, query.filters, language)
+        }
+    return JsonResponse(
+        {
+            "query": query.text,
+            "lang": language,
+            "page": query.page,
+            "per_page": query.per_page,
+            "total": results.total,
+            "results": [result_json(hit, translations) for hit in results.hits],
+            "facets": facets,
+            "suggestion": results.suggestion,
+            "partial": results.partial,
+            # Nothing matched the words or the meaning: the few results are only maybe related.
+            "weak": results.weak,
+            "fallback_locale": results.fallback_locale,
+            # Written in another language than `lang` (e.g. "ru"): answered from pages in Czech or in it.
+            "query_language": results.query_language,
+            "backup_engine": results.from_backup,
+        }
+    )
+
+
+def passage_json(link):
+    return {"heading": " › ".join(link.heading), "anchor": link.anchor, "url": link.url}
+
+
+def result_json(hit, translations):
+    """One result; `snippet` keeps its name from the first version of the API."""
+    return {
+        "title": hit.title,
+        "url": hit.url,
+        "snippet": hit.excerpt,
+        "type": hit.content_type,
+        "locale": hit.locale,
+        "score": hit.score,
+        "passage": passage_json(hit.passage) if hit.passage else None,
+        "more_passages": [passage_json(link) for link in hit.more_passages],
+        "more_count": hit.more_count,
+        "missing_words": list(hit.missing),
+        # Found by meaning or through another language rather than by the query's words, and whether the
+        # page is in another language than the query's (a Czech answer to a Ukrainian question).
+        "related": hit.related,
+        "cross_lingual": hit.cross_lingual,
+        # A live translation in the query's language, for a result shown in another one.
+        "translation_url": translations.get(hit.translation_key),
+    }
+
+
+@require_GET
+@json_errors
+def autocomplete_api(request):
+    try:
+        language = requested_language(request.GET)
+    except QueryError as error:
+        return error_response(str(error), 400)
+    prefix = request.GET.get("q", "")[: settings.SEARCH_MAX_QUERY_LENGTH]
+    try:
+        suggestions = failover.autocomplete(prefix, language, AUTOCOMPLETE_LIMIT)
+    except SearchUnavailable:
+        return error_response(UNAVAILABLE, 503)
+    return JsonResponse({"query": prefix, "results": suggestions})

@@ -1,0 +1,14 @@
+"""Search URLs: the JSON API (mounted at /api/search/) and the page (inside i18n_patterns, /<lang>/search/)."""
+
+from django.urls import path
+
+from search.web import api, views
+
+urlpatterns = [
+    path("", api.search_api, name="search_api"),
+    path("autocomplete/", api.autocomplete_api, name="search_autocomplete"),
+]
+
+page_urlpatterns = [
+    path("search/", views.search_page, name="search"),
+]

@@ -1,0 +1,144 @@
+"""What only the embedded backend has to prove: its own file, atomic swaps, concurrent readers."""
+
+import threading
+from dataclasses import replace
+
+import pytest
+
+from search.engines.embedded import EmbeddedBackend
+from search.query.pipeline import answer
+from search.query.types import SearchQuery
+from tests.search import sample_pages as docs
+
+pytestmark = pytest.mark.django_db
+
+
+def many(count, start=1000):
+    return docs.indexed(
+        replace(docs.MANUAL, page_id=start + number, url=f"/cs/p/{number}/") for number in range(count)
+    )
+
+
+def total(backend, text=""):
+    return answer(backend, SearchQuery(text=text)).total
+
+
+def test_index_lives_in_its_own_file(tmp_path):
+    path = tmp_path / "nested" / "search.sqlite3"
+    EmbeddedBackend(path=path).index_pages(docs.indexed([docs.MANUAL]))
+    assert path.is_file()
+    assert total(EmbeddedBackend(path=path)) == 1
+
+
+def test_it_is_ranked_full_text_not_substring_matching(embedded_backend):
+    embedded_backend.index_pages(docs.indexed(docs.ALL))
+    # "očník" is inside "tlumočník" but is no word, lemma or near spelling of one.
+    assert total(embedded_backend, "očník") == 0
+    scores = [hit.score for hit in answer(embedded_backend, SearchQuery(text="tlumočníci")).hits]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_readers_see_the_old_or_the_new_index_during_a_rebuild(embedded_backend):
+    embedded_backend.index_pages(many(50))
+    seen, errors = set(), []
+    stop = threading.Event()
+
+    def read():
+        reader = EmbeddedBackend(path=embedded_backend.path)
+        while not stop.is_set():
+            try:
+                seen.add(total(reader))
+            except Exception as error:  # noqa: BLE001 - any failure is what this test looks for
+                errors.append(error)
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    try:
+        embedded_backend.rebuild(many(300, start=5000))
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert not errors
+    assert seen <= {50, 300}
+    assert total(embedded_backend) == 300
+
+
+def test_another_process_sees_a_rebuild(embedded_backend):
+    other = EmbeddedBackend(path=embedded_backend.path)
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
+    assert total(other) == 1
+    embedded_backend.rebuild(docs.indexed([docs.LANGUAGE_COURSES, docs.LIBEREC_CENTRE]))
+    assert total(other) == 2
+
+
+def test_a_failed_rebuild_keeps_the_old_index_and_no_temporary_files(embedded_backend):
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
+
+    def broken():
+        yield docs.LANGUAGE_COURSES.indexed()
+        raise RuntimeError("page serialisation failed")
+
+    with pytest.raises(RuntimeError):
+        embedded_backend.rebuild(broken())
+    assert total(embedded_backend) == 1
+    assert sorted(path.name for path in embedded_backend.path.parent.iterdir()) == [
+        "search.sqlite3"
+    ]
+
+
+def test_concurrent_writes_and_searches(embedded_backend):
+    errors = []
+
+    def write(start):
+        try:
+            for batch in range(5):
+                embedded_backend.index_pages(many(10, start=start + batch * 10))
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    def read():
+        try:
+            for _ in range(20):
+                total(embedded_backend, "příručka")
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(n * 1000,)) for n in range(1, 4)]
+    threads += [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert total(embedded_backend) == 150
+
+
+def test_spellings_come_from_the_index_vocabulary_with_or_without_diacritics(embedded_backend):
+    embedded_backend.index_pages(docs.indexed(docs.ALL))
+    connection = embedded_backend._connection()
+    assert "tlumočníci" in dict(embedded_backend._spellings(connection, "tlumocnyci"))
+    assert "češtiny" in dict(embedded_backend._spellings(connection, "cestiny"))
+    assert embedded_backend._spellings(connection, "xyz") == []
+
+
+def test_an_index_file_of_another_layout_asks_for_a_rebuild(embedded_backend):
+    from search.engines.base import SearchUnavailable
+
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))
+    with embedded_backend._connection() as connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'layout'")
+    with pytest.raises(SearchUnavailable, match="rebuild_search_index"):
+        answer(embedded_backend, SearchQuery(text="kurzy"))
+    embedded_backend.rebuild(docs.indexed([docs.MANUAL]))
+    assert total(embedded_backend) == 1
+
+
+def test_unreadable_index_is_reported_as_unavailable(tmp_path):
+    from search.engines.base import SearchUnavailable
+
+    backend = EmbeddedBackend(path=tmp_path)  # a directory, not a database
+    assert not backend.is_available()
+    with pytest.raises(SearchUnavailable):
+        answer(backend, SearchQuery(text="kurzy"))

@@ -1,0 +1,44 @@
+"""Czech towns typed in Cyrillic, declined the Ukrainian (or Russian) way, are read as their Czech names."""
+
+import pytest
+
+from search.query.transliteration import czech_place_names, with_czech_place_names
+
+
+@pytest.mark.parametrize(
+    ("typed", "town"),
+    [
+        ("курси чеської мови в Остраві", "Ostrava"),
+        ("в Остраве", "Ostrava"),  # Russian locative
+        ("Опава", "Opava"),
+        ("у Страконицях", "Strakonice"),
+        ("Страконіце", "Strakonice"),
+        ("центр у Брні", "Brno"),
+        ("у Чеських Будейовицях", "České Budějovice"),  # every word of the name declined
+        ("в Пардубицях", "Pardubice"),
+        ("Їглава", "Jihlava"),
+        ("в Усті-над-Лабем", "Ústí nad Labem"),
+        ("у Ліберці", "Liberec"),
+        ("Карлові Вари", "Karlovy Vary"),
+        ("Хеб", "Cheb"),
+        ("в Пльзені", "Plzeň"),
+        ("в Тршебічі", "Třebíč"),
+        ("Фрідек-Містек", "Frýdek-Místek"),
+    ],
+)
+def test_a_declined_cyrillic_town_is_its_czech_name(typed, town):
+    assert czech_place_names(typed) == [town]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["мова", "школа", "житло", "робота", "лікар", "курси мови", "де знайти безкоштовну юридичну консультацію"],
+)
+def test_ordinary_words_are_not_taken_for_towns(typed):
+    assert czech_place_names(typed) == []
+    assert with_czech_place_names(typed) == typed
+
+
+def test_the_czech_name_is_added_to_the_question_not_put_in_its_place():
+    assert with_czech_place_names("курси в Опаві") == "курси в Опаві Opava"
+    assert with_czech_place_names("kurzy v Opavě") == "kurzy v Opavě"
