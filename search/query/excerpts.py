@@ -7,6 +7,7 @@ correction), which is exactly why the passage matched. A passage is at most a fe
 (search/documents/passages.py), so the cost of an excerpt does not grow with the length of the document.
 """
 
+import re
 from html import escape
 
 from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
@@ -102,3 +103,52 @@ def make_excerpt(plans, text, length=EXCERPT_LENGTH):
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
     return prefix + mark(text[begin:end], inside) + suffix
+
+
+# A sentence ends at . ! ? … followed by a space and a capital letter (after an opening quote or bracket):
+# "tzv. asistent" and "č. 326/1999 Sb." stay inside their sentence because a lower-case word or a number
+# follows.
+BOUNDARY_RE = re.compile(r"[.!?…][\"“”»)\]]*(\s+)")
+OPENING = "\"„“«(["
+MAX_QUOTE_SENTENCES = 3
+MAX_QUOTE_LENGTH = 360
+
+
+def sentences(text):
+    """(start, end) of each sentence of `text`."""
+    spans, start = [], 0
+    for match in BOUNDARY_RE.finditer(text):
+        following = text[match.end() :].lstrip(OPENING)[:1]
+        if following.isupper():
+            spans.append((start, match.start(1)))
+            start = match.end()
+    spans.append((start, len(text)))
+    return [(begin, end) for begin, end in spans if text[begin:end].strip()]
+
+
+def make_quote(plans, text, length=MAX_QUOTE_LENGTH):
+    """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding the most different
+    words matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
+    text = " ".join((text or "").split())
+    spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
+    found = sentences(text)
+    if not found:
+        return ""
+
+    def matched(sentence):
+        begin, end = sentence
+        inside = {term for start, stop, term in spans if start >= begin and stop <= end}
+        return len(inside)
+
+    first = max(range(len(found)), key=lambda index: (matched(found[index]), -index))
+    begin, end = found[first]
+    for _, next_end in found[first + 1 : first + MAX_QUOTE_SENTENCES]:
+        if next_end - begin > length:
+            break
+        end = next_end
+    suffix = ""
+    if end - begin > length:  # one long sentence: cut it at a word
+        end = text.rfind(" ", begin, begin + length)
+        end, suffix = (end if end > begin else begin + length), ELLIPSIS
+    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
+    return mark(text[begin:end], inside) + suffix

@@ -15,11 +15,14 @@
 5. Rank pages from their passages, fusing the lists (search/query/ranking.py): a partial match counts by the
    share of the query it holds. Each result shows the passage with the most evidence in all lists, its
    excerpt cut around the words of every plan in its language; a page in another language is marked.
+   Near-identical copies of one text are shown once, linking to the others (search/query/copies.py).
 6. A Ukrainian or English query whose words no page in its language holds is answered from the Czech
    pages as a whole (`fallback_locale`), marked as such. A query written in another language than the
    interface's (search/query/language.py) is answered in that language, or from the Czech pages when the
    hub has none in it (`query_language`).
-7. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
+7. A question whose first result's passage is clearly its answer gets that passage quoted above the list
+   (search/query/answers.py).
+8. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
    shows at most a few pages as "maybe related" instead of a full list dressed as answers.
 """
 
@@ -28,6 +31,8 @@ from dataclasses import replace
 from django.conf import settings
 
 from search.documents.schema import LOCALE_FACET
+from search.query.answers import answer_box
+from search.query.copies import collapse_copies
 from search.query.language import written_in
 from search.query.matching import QueryPlan, plan_query
 from search.query.parsing import glossary_query, parse_query
@@ -136,7 +141,9 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     stored = engine.stored_passages(passages_to_show(shown))
-    hits = without_repeats(build_hits(shown, stored, plan, [other.plan for other in others if other.plan]))
+    plans = [plan, *(other.plan for other in others if other.plan)]
+    texts = {page.page_id: stored[page.best.passage_id].text for page in shown if page.best.passage_id in stored}
+    hits = collapse_copies(build_hits(shown, stored, plan, plans[1:]), texts)
     results = SearchResults(
         query=query,
         total=retrieval.total + sum(1 for page in ranked if page.related),
@@ -145,6 +152,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         suggestion=plan.suggestion,
         partial=any(plan.missing(page.slots) for page in ranked if not page.related),
         weak=weak,
+        answer=None if weak else answer_box(shown, hits, stored, plans, others, floor),
     )
     return results, retrieval.total
 
@@ -156,19 +164,6 @@ def answers_nothing(retrieval, others, floor=MEANING_FLOOR):
         return False
     nearest = (candidate.score for other in others if other.by_meaning for candidate in other.candidates)
     return max(nearest, default=0.0) < floor
-
-
-def without_repeats(hits):
-    """Each text once: a page published twice (a manual imported again beside an earlier copy, the same
-    leaflet under two organisations) would otherwise fill the list with the same title and excerpt."""
-    seen = set()
-    kept = []
-    for hit in hits:
-        shown = (hit.title, hit.excerpt)
-        if shown not in seen:
-            seen.add(shown)
-            kept.append(hit)
-    return kept
 
 
 def retrieve_relaxed(engine, plan, size):

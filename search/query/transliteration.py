@@ -99,3 +99,34 @@ def with_czech_place_names(text):
     """`text` followed by the Czech names of the towns it writes in Cyrillic (unchanged without any)."""
     names = czech_place_names(text)
     return " ".join([text, *names]) if names else text
+
+
+# A word names a place when it shares a town's or region's stem ("Liberci" ~ Liberec, "Olomoucký" ~
+# Olomouc, "Zlínský" ~ Zlín), or is this close to it (fuzz.ratio) at about its length ("Plzni" ~ Plzeň;
+# "bezplatná" is not Blatná).
+PLACE_SCORE = 80
+# Words of region names that name no place by themselves ("Kraj Vysočina", "South Moravian Region").
+REGION_WORDS = {"kraj", "region", "край", "hlavni", "mesto", "столиця", "central", "south", "nad"}
+
+
+@cache
+def place_stems():
+    """Folded first words of every municipality with extended powers."""
+    return frozenset(fold(town.name).split()[0] for town in municipalities())
+
+
+def names_a_place(word, region_names=()):
+    """Whether a word of a query (in any case form, in Latin or Cyrillic) names a Czech town or one of
+    `region_names` (in any language)."""
+    forms = {fold(word), fold(transcribe(word))} if CYRILLIC_WORD.fullmatch(word) else {fold(word)}
+    names = place_stems() | {
+        part for name in region_names for part in fold(name).split() if part not in REGION_WORDS
+    }
+    return any(
+        form.startswith(name[: max(MIN_STEM, len(name) - 2)])
+        or (abs(len(form) - len(name)) <= 1 and fuzz.ratio(form, name) >= PLACE_SCORE)
+        for form in forms
+        if len(form) >= MIN_STEM
+        for name in names
+        if len(name) >= MIN_STEM
+    )

@@ -29,6 +29,12 @@ class PassageLink:
     url: str
 
 
+@dataclass(frozen=True)
+class PageLink:
+    title: str
+    url: str
+
+
 @dataclass
 class SearchHit:
     page_id: int
@@ -45,6 +51,19 @@ class SearchHit:
     translation_key: str = ""  # shared by a page's translations (Wagtail's translation_key)
     related: bool = False  # found by meaning (vectors) or through another language, not by the words
     cross_lingual: bool = False  # in another language than the query's (a Czech answer to a uk question)
+    copies: list[PageLink] = field(default_factory=list)  # the same text published again (query/copies.py)
+
+
+@dataclass
+class AnswerBox:
+    """A passage that clearly answers a question, quoted above the results (search/query/answers.py)."""
+
+    quote: str  # HTML-safe: 1–3 sentences of the passage as written, the question's words in <mark>
+    page_id: int
+    title: str
+    link: PassageLink  # the section: heading path and the URL with its anchor
+    locale: str
+    confidence: float  # how much nearer the question in meaning it is than any other page (e5 cosines)
 
 
 @dataclass
@@ -66,6 +85,8 @@ class SearchResults:
     # The language the query was written in, when it is not the interface's (a Russian question on the
     # Czech site); its answers come from pages in Czech or in that language.
     query_language: str | None = None
+    # The quoted answer to a question, when its best passage clearly answers it (first results page only).
+    answer: AnswerBox | None = None
 
 
 @dataclass(frozen=True)

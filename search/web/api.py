@@ -12,7 +12,13 @@ from django.views.decorators.http import require_GET
 from search.engines import failover
 from search.engines.base import SearchUnavailable
 from search.query.types import QueryError
-from search.web.views import labelled_facets, query_from_params, run_search, translation_urls
+from search.web.views import (
+    answer_updated,
+    labelled_facets,
+    query_from_params,
+    run_search,
+    translation_urls,
+)
 
 logger = logging.getLogger(__name__)
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
@@ -73,6 +79,8 @@ def search_api(request):
             "per_page": query.per_page,
             "total": results.total,
             "results": [result_json(hit, translations) for hit in results.hits],
+            # A passage quoted as the answer to a question, when it clearly answers (else null).
+            "answer": answer_json(results.answer),
             "facets": facets,
             "suggestion": results.suggestion,
             "partial": results.partial,
@@ -88,6 +96,20 @@ def search_api(request):
 
 def passage_json(link):
     return {"heading": " › ".join(link.heading), "anchor": link.anchor, "url": link.url}
+
+
+def answer_json(answer):
+    if answer is None:
+        return None
+    updated = answer_updated(answer)
+    return {
+        "quote": answer.quote,
+        "title": answer.title,
+        "passage": passage_json(answer.link),
+        "locale": answer.locale,
+        "updated": updated.isoformat() if updated else None,
+        "confidence": answer.confidence,
+    }
 
 
 def result_json(hit, translations):
@@ -109,6 +131,8 @@ def result_json(hit, translations):
         "cross_lingual": hit.cross_lingual,
         # A live translation in the query's language, for a result shown in another one.
         "translation_url": translations.get(hit.translation_key),
+        # The same text published again under another title or place: shown once, the others linked.
+        "also_published_as": [{"title": copy.title, "url": copy.url} for copy in hit.copies],
     }
 
 

@@ -48,6 +48,11 @@ def run_search(query):
     return results
 
 
+def answer_updated(answer):
+    """When the page an answer box quotes was last published: a reader weighs an answer by its age."""
+    return Page.objects.filter(pk=answer.page_id).values_list("last_published_at", flat=True).first()
+
+
 def content_type_labels():
     return {key: model._meta.verbose_name for key, model in schema.type_keys().items()}
 
@@ -146,6 +151,7 @@ def search_page(request):
             # Czech answers among results in the reader's language: say what the «In Czech» badge means.
             cross_lingual=not (results.fallback_locale or results.query_language)
             and any(hit.cross_lingual for hit in results.hits),
+            answer_updated=answer_updated(results.answer) if results.answer else None,
             first_number=(query.page - 1) * query.per_page + 1,
             facets=labelled_facets(results.facets, query.filters, language),
             page=query.page,

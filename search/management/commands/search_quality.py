@@ -30,6 +30,8 @@ from search.vectors.embedding import get_embedder
 from search.vectors.pages import EmbeddingTally, with_vectors
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+# Answer-box confidence thresholds reported side by side: the quoted passage's lead in e5 cosine.
+BOX_THRESHOLDS = (0.0, 0.005, 0.01, 0.015, 0.02, 0.03)
 
 
 def load_corpus():
@@ -61,6 +63,7 @@ class Command(BaseCommand):
         parser.add_argument("--category", help="Only queries of this category.")
 
     def handle(self, *args, elasticsearch_url, category=None, **options):
+        self.box_tables = []
         queries = [q for q in quality.load_queries() if category in (None, q.category)]
         old_name = connection.settings_dict["NAME"]
         self.stdout.write("Creating a throwaway database with the demo content and the seed documents…")
@@ -80,6 +83,7 @@ class Command(BaseCommand):
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
         self.print_table(rows, len(queries))
+        self.print_boxes()
 
     def load_corpus(self):
         if not load_corpus():
@@ -122,17 +126,21 @@ class Command(BaseCommand):
 
     def through_api(self, name, queries, overrides):
         client = Client()
+        boxes = []
 
         def results(query):
             response = client.get("/api/search/", {"q": query.text, "lang": query.lang})
             if response.status_code != 200:
                 raise RuntimeError(f"/api/search/?q={query.text} answered {response.status_code}")
-            return [
-                quality.Shown(hit["title"], quality.plain(hit["snippet"])) for hit in response.json()["results"]
-            ]
+            found = response.json()
+            boxes.append(box_outcome(query, found["answer"]))
+            return [quality.Shown(hit["title"], quality.plain(hit["snippet"])) for hit in found["results"]]
 
-        with override_settings(ALLOWED_HOSTS=["*"], **overrides):
-            return name, self.score(queries, name, results)
+        # Every box a query could get, whatever its confidence: the table shows each threshold's effect.
+        with override_settings(ALLOWED_HOSTS=["*"], SEARCH_ANSWER_CONFIDENCE=0.0, **overrides):
+            scores = self.score(queries, name, results)
+        self.box_tables.append((name, boxes))
+        return name, scores
 
     def score(self, queries, name, results):
         progress = ProgressBar(self.stdout, len(queries), name)
@@ -167,6 +175,42 @@ class Command(BaseCommand):
                     f"{on_list.success(5):>5.2f} {on_list.mrr:>5.2f}  {on_page.success(1):>8.2f} "
                     f"{on_page.success(5):>5.2f} {on_page.mrr:>5.2f} {on_list.zero_results:>5}"
                 )
+
+    def print_boxes(self):
+        self.stdout.write(
+            "\nAnswer box by confidence threshold. shown: share of queries with a box; holds: share of boxes "
+            "quoting the answer; wrong: share of queries shown a wrong box. * = SEARCH_ANSWER_CONFIDENCE."
+        )
+        chosen = settings.SEARCH_ANSWER_CONFIDENCE
+        thresholds = sorted({chosen, *BOX_THRESHOLDS})
+        for name, outcomes in self.box_tables:
+            groups = {"all": outcomes}
+            for outcome in outcomes:
+                groups.setdefault(outcome.category, []).append(outcome)
+            self.stdout.write(f"{name:<20} " + " ".join(f"{'*' if t == chosen else ' '}{t:>5.3f} shown/holds/wrong" for t in thresholds))
+            for group, members in sorted(groups.items(), key=lambda item: (item[0] == "all", item[0])):
+                cells = (
+                    "{:>6.2f} {:>5.2f} {:>5.2f}      ".format(*quality.box_rates(members, t)) for t in thresholds
+                )
+                self.stdout.write(f"  {group:<18} " + " ".join(cells))
+            for outcome in outcomes:
+                if outcome.confidence is not None and outcome.confidence >= chosen and not outcome.holds_answer:
+                    verdict = "answering page, quote misses the answer" if outcome.right_page else "wrong page"
+                    self.stdout.write(f"    not holding the answer: {outcome.query!r} → {outcome.title} ({verdict})")
+
+
+def box_outcome(query, box):
+    if box is None:
+        return quality.BoxOutcome(query.category, None)
+    shown = quality.Shown(box["title"], quality.plain(box["quote"]))
+    return quality.BoxOutcome(
+        query.category,
+        box["confidence"],
+        quality.box_holds_answer(query, shown),
+        query=query.text,
+        title=box["title"],
+        right_page=any(quality.same_title(box["title"], answer.page) for answer in query.answers),
+    )
 
 
 def wagtail_results(query):

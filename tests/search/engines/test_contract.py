@@ -42,13 +42,29 @@ def test_the_exact_word_form_ranks_first(backend):
     assert sorted(page_ids(search(backend, "prirucka"))) == [20, 21]
 
 
-def test_a_text_published_twice_is_listed_once(backend):
-    copy = replace(docs.MANUAL, page_id=30, url="/cs/metodiky/prirucka-2/")
-    backend.index_pages(docs.indexed([docs.MANUAL, copy]))
+def test_a_text_published_twice_is_listed_once_and_links_the_copy(backend):
+    # Imported again under another title, with one sentence added: still the same text.
+    copy = replace(
+        docs.MANUAL,
+        page_id=30,
+        title="Příručka pro sociální pracovníky obcí (kopie)",
+        url="/cs/metodiky/prirucka-2/",
+        body=docs.MANUAL.body + " Aktualizováno v roce 2024.",
+    )
+    backend.index_pages(docs.indexed([docs.MANUAL, copy, docs.LANGUAGE_COURSES]))
 
     results = search(backend, "příručka pro sociální pracovníky")
 
-    assert len([hit for hit in results.hits if hit.title == docs.MANUAL.title]) == 1
+    copies = [hit for hit in results.hits if hit.page_id in (docs.MANUAL.page_id, copy.page_id)]
+    assert len(copies) == 1
+    other = copy if copies[0].page_id == docs.MANUAL.page_id else docs.MANUAL
+    assert [link.url for link in copies[0].copies] == [other.url]
+
+
+def test_pages_on_one_topic_are_not_taken_for_copies(loaded):
+    results = search(loaded, "kurzy češtiny")
+    assert all(not hit.copies for hit in results.hits)
+    assert len(results.hits) == len({hit.page_id for hit in results.hits}) >= 2
 
 
 def test_inflected_forms_find_each_other(loaded):

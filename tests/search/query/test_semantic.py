@@ -117,3 +117,18 @@ def test_the_glossary_finds_czech_terms_for_a_ukrainian_query_without_vectors(ba
     results = search(backend, "безкоштовна юридична допомога", locale="uk")
     assert results.hits[0].page_id == docs.LEGAL_ADVICE.page_id
     assert results.hits[0].cross_lingual
+
+
+def test_a_clear_question_gets_its_answer_quoted_from_the_answering_section(loaded):
+    results = search(loaded, "co dělat, když rodina nemá kde bydlet")
+    box = results.answer
+    assert box is not None and box.page_id == docs.HOUSING_EMERGENCY.page_id
+    quoted = box.quote.replace("<mark>", "").replace("</mark>", "")
+    page_text = f"{docs.HOUSING_EMERGENCY.summary} {docs.HOUSING_EMERGENCY.body}"
+    assert quoted in page_text and "krizové ubytování" in quoted
+    assert box.link.url.startswith(docs.HOUSING_EMERGENCY.url)
+
+
+@pytest.mark.parametrize(("text", "locale"), [("xqzvw", "cs"), ("tlumočníci", "cs"), ("974 801 801", "cs")])
+def test_nonsense_and_lookups_get_no_answer_box(loaded, text, locale):
+    assert search(loaded, text, locale=locale).answer is None

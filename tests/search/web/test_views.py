@@ -162,7 +162,9 @@ def test_api_returns_the_documented_shape(client, index):
     assert set(first) == {
         "title", "url", "snippet", "type", "locale", "score",
         "passage", "more_passages", "more_count", "missing_words", "translation_url", "related", "cross_lingual",
+        "also_published_as",
     }
+    assert data["answer"] is None  # a lookup of one word, not a question
     assert data["query_language"] is None
     assert (first["related"], first["cross_lingual"]) == (False, False)
     assert first["passage"] == {"heading": "", "anchor": "", "url": docs.LANGUAGE_COURSES.url}
@@ -266,3 +268,35 @@ def test_a_russian_question_says_it_was_answered_by_meaning_and_keeps_the_interf
     assert 'class="callout search-query-language"' in html and "(Російська)" in html
     assert '<html lang="uk"' in html
     assert docs.LEGAL_ADVICE.title in html
+
+
+def test_a_clear_question_is_answered_by_a_quote_above_the_list(client, index, semantic):
+    index.index_pages(with_vectors(docs.indexed(docs.ALL + docs.SEMANTIC), semantic))
+    question = "jak škola podpoří žáky z Ukrajiny"
+
+    html = client.get("/cs/search/", {"q": question}).content.decode()
+
+    start = html.index('<aside class="search-answer"')
+    box = html[start : html.index("</aside>", start)]
+    assert "Pravděpodobná odpověď" in box
+    assert f'href="{docs.SCHOOL_INCLUSION.url}' in box and docs.SCHOOL_INCLUSION.title in box
+    assert html.index('class="search-answer"') < html.index('class="search-hits"')
+    found = client.get("/api/search/", {"q": question, "lang": "cs"}).json()["answer"]
+    assert set(found) == {"quote", "title", "passage", "locale", "updated", "confidence"}
+    assert found["title"] == docs.SCHOOL_INCLUSION.title and found["passage"]["url"].startswith(docs.SCHOOL_INCLUSION.url)
+    assert found["updated"] is None  # the sample pages are not in the database
+
+
+def test_the_answer_box_names_when_the_page_was_last_updated(content_tree):
+    from datetime import UTC, datetime
+
+    from wagtail.models import Page
+
+    from search.query.types import AnswerBox, PassageLink
+    from search.web.views import answer_updated
+
+    page = content_tree.organisation
+    published = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
+    Page.objects.filter(pk=page.pk).update(last_published_at=published)
+    box = AnswerBox("…", page.pk, page.title, PassageLink((), "", page.url), "cs", 0.02)
+    assert answer_updated(box) == published

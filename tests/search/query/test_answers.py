@@ -1,0 +1,118 @@
+"""The answer box's quote and its rule: whole sentences around the question's words, only with a clear lead."""
+
+import pytest
+
+from search.query.answers import answer_box, meaning_lead
+from search.query.excerpts import MAX_QUOTE_LENGTH, make_quote, sentences
+from search.query.matching import Vocabulary, plan_query
+from search.query.parsing import parse_query
+from search.query.ranking import CandidateList, RankedPage
+from search.query.types import Candidate, SearchHit, SearchQuery, StoredPassage
+
+pytestmark = pytest.mark.django_db  # parsing reads editor synonym rules
+
+HOUSING = (
+    "Postup sociálního pracovníka při ztrátě bydlení. Domácnosti v bytové nouzi nabídne obec krizové "
+    "ubytování v azylovém domě, podle zákona č. 108/2006 Sb. Sociální pracovník pomůže požádat o obecní byt. "
+    "Rodinám s dětmi pomáhá také OSPOD. Kontakty najdete na konci příručky."
+)
+
+
+def plan(text):
+    parsed = parse_query(SearchQuery(text=text))
+    return plan_query(parsed, Vocabulary(pages=100, documents={}, spellings={}, prefixes={}))
+
+
+def plain(html):
+    return html.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_sentences_end_at_a_capital_not_at_abbreviations_or_numbers():
+    text = "Žádost podává cizinec na OAMP. Podle zákona č. 326/1999 Sb. musí mít tzv. doklad. „Хто подає?“ Іноземець."
+    assert [text[begin:end] for begin, end in sentences(text)] == [
+        "Žádost podává cizinec na OAMP.",
+        "Podle zákona č. 326/1999 Sb. musí mít tzv. doklad.",
+        "„Хто подає?“",
+        "Іноземець.",
+    ]
+
+
+def test_the_quote_is_whole_sentences_from_the_one_with_the_question_words():
+    quote = make_quote([plan("azylový dům krizové ubytování")], HOUSING)
+    assert plain(quote).startswith("Domácnosti v bytové nouzi nabídne obec krizové ubytování")
+    assert "<mark>azylovém</mark>" in quote and "<mark>ubytování</mark>" in quote
+    assert plain(quote) in HOUSING and plain(quote).endswith(".")
+    assert len(plain(quote)) <= MAX_QUOTE_LENGTH
+
+
+def test_a_quote_is_at_most_three_sentences():
+    text = " ".join(f"Věta číslo {number} o kurzech." for number in range(1, 8))
+    assert plain(make_quote([plan("kurzy")], text)).count(".") == 3
+
+
+def stored(page_id, text=HOUSING):
+    return StoredPassage(page_id, 0, "Bytová nouze", "/cs/bytova-nouze/", "manual", "cs", "postup", ("Postup",), text)
+
+
+def ranked(page_id):
+    best = Candidate(page_id, 0, 1.0, own=True)
+    return RankedPage(page_id=page_id, best=best, others=[], slots=frozenset(), score=1.0)
+
+
+def hit(page_id):
+    return SearchHit(page_id, "Bytová nouze", "/cs/bytova-nouze/", "", "manual", "cs", 1.0)
+
+
+def by_meaning(*scores):
+    """A vector list: (page id, cosine) pairs, nearest first."""
+    return CandidateList([Candidate(page, 0, score) for page, score in scores], 0.8, by_meaning=True)
+
+
+def box(question, neighbours, settings, threshold=0.01, missing=(), related=False):
+    settings.SEARCH_ANSWER_CONFIDENCE = threshold
+    question_plan = plan(question)
+    first = hit(1)
+    first.missing, first.related = missing, related
+    return answer_box([ranked(1)], [first], {"1-0": stored(1)}, [question_plan], [neighbours], floor=0.825)
+
+
+def test_a_question_whose_passage_leads_in_meaning_gets_a_box(settings):
+    found = box("kde bydlet když rodina nemá byt", by_meaning((1, 0.87), (2, 0.85)), settings)
+    assert found is not None
+    assert (found.title, found.link.url, found.confidence) == ("Bytová nouze", "/cs/bytova-nouze/#postup", 0.02)
+    assert plain(found.quote) in HOUSING
+
+
+@pytest.mark.parametrize(
+    ("question", "neighbours"),
+    [
+        ("kde bydlet když rodina nemá byt", by_meaning((2, 0.87), (1, 0.86))),  # another page is nearer
+        ("kde bydlet když rodina nemá byt", by_meaning((1, 0.870), (2, 0.865))),  # a lead too small to trust
+        ("kde bydlet když rodina nemá byt", by_meaning((1, 0.82))),  # nothing is near in meaning
+        ("bydlení", by_meaning((1, 0.90), (2, 0.80))),  # one word is a lookup, not a question
+    ],
+)
+def test_no_box_without_a_clear_answer(question, neighbours, settings):
+    assert box(question, neighbours, settings) is None
+
+
+@pytest.mark.parametrize("place", ["Liberci", "Plzni", "Olomoucký", "Остраві"])
+def test_a_question_about_a_place_gets_no_box_from_a_page_lacking_some_of_its_words(settings, place):
+    question = f"ubytovny pro rodiny {place}"
+    neighbours = by_meaning((1, 0.88), (2, 0.85))
+    assert box(question, neighbours, settings, missing=("ubytovny",)) is None
+    assert box(question, neighbours, settings, related=True) is None
+    assert box(question, neighbours, settings) is not None
+
+
+def test_a_page_missing_an_ordinary_word_of_the_question_can_still_answer(settings):
+    question = "rodina nemá kde bydlet"
+    assert box(question, by_meaning((1, 0.88), (2, 0.85)), settings, missing=("rodina", "nemá")) is not None
+
+
+def test_the_lead_is_over_other_pages_not_over_the_same_pages_other_passages():
+    neighbours = CandidateList(
+        [Candidate(1, 0, 0.88), Candidate(1, 1, 0.879), Candidate(2, 0, 0.85)], 0.8, by_meaning=True
+    )
+    cosine, lead = meaning_lead([neighbours], Candidate(1, 0, 1.0))
+    assert (cosine, round(lead, 3)) == (0.88, 0.03)
