@@ -56,8 +56,6 @@ def answer_box(shown, hits, stored, plans, others, floor):
     if not hits or plan.parsed.offset or len(plan.slots) < MIN_QUESTION_WORDS:
         return None
     first = hits[0]
-    if names_places(plan) and (first.missing or first.related):
-        return None  # a general page, or one about another place, near in meaning to a local question
     page = next(page for page in shown if page.page_id == first.page_id)
     passage = stored[page.best.passage_id]
     lead = meaning_lead(others, page.best)
@@ -65,6 +63,10 @@ def answer_box(shown, hits, stored, plans, others, floor):
         return None
     cosine, confidence = lead
     if cosine < floor or confidence < settings.SEARCH_ANSWER_CONFIDENCE:
+        return None
+    # Checked last: it reads the region names. A general page, or one about another place, may be near in
+    # meaning to a local question without answering it.
+    if (first.missing or first.related) and names_places(plan):
         return None
     quote = make_quote([found for found in plans if found.parsed.locale == passage.locale] or [plan], passage.text)
     if not quote:

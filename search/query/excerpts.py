@@ -99,10 +99,15 @@ def make_excerpt(plans, text, length=EXCERPT_LENGTH):
         return ""
     spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
     begin, end = window(text, best_window(spans, length) if spans else 0, length)
-    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
-    return prefix + mark(text[begin:end], inside) + suffix
+    return prefix + marked_slice(text, spans, begin, end) + suffix
+
+
+def marked_slice(text, spans, begin, end):
+    """`text[begin:end]`, escaped, with the matched words inside it in <mark>."""
+    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
+    return mark(text[begin:end], inside)
 
 
 # A sentence ends at . ! ? … followed by a space and a capital letter (after an opening quote or bracket):
@@ -150,5 +155,4 @@ def make_quote(plans, text, length=MAX_QUOTE_LENGTH):
     if end - begin > length:  # one long sentence: cut it at a word
         end = text.rfind(" ", begin, begin + length)
         end, suffix = (end if end > begin else begin + length), ELLIPSIS
-    inside = [(start - begin, stop - begin) for start, stop, _ in spans if start >= begin and stop <= end]
-    return mark(text[begin:end], inside) + suffix
+    return marked_slice(text, spans, begin, end) + suffix

@@ -1,11 +1,15 @@
 """The search page and the JSON API through Django's test client, over the embedded backend."""
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
+from wagtail.models import Page
 
 from hub.taxonomy.models import Region, Topic
 from search.engines.embedded import EmbeddedBackend
+from search.query.types import AnswerBox, PassageLink
+from search.web.views import answer_updated
 from tests.search import sample_pages as docs
 from tests.search.sample_pages import with_vectors
 
@@ -288,13 +292,6 @@ def test_a_clear_question_is_answered_by_a_quote_above_the_list(client, index, s
 
 
 def test_the_answer_box_names_when_the_page_was_last_updated(content_tree):
-    from datetime import UTC, datetime
-
-    from wagtail.models import Page
-
-    from search.query.types import AnswerBox, PassageLink
-    from search.web.views import answer_updated
-
     page = content_tree.organisation
     published = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
     Page.objects.filter(pk=page.pk).update(last_published_at=published)
