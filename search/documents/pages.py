@@ -6,10 +6,15 @@ a field. `indexed_page(page)` serialises one page (None when it must not be sear
 chunk of pages.
 """
 
+import re
+from html import unescape
+
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
-from wagtail.rich_text import get_text_for_indexing
+from wagtail.rich_text import RichText
 
 from hub.core import search_schema as declared
 from hub.core.blocks import stream_anchors
@@ -127,7 +132,27 @@ def plain(value):
         return ""
     if isinstance(value, list | tuple):
         return "\n".join(text for text in map(plain, value) if text)
-    return get_text_for_indexing(str(value)).strip()
+    return text_lines(str(value))
+
+
+# Block elements of rich text: each ends a line of the section's text, so list items and paragraphs stay
+# apart in passages and excerpts (Wagtail's get_text_for_indexing joins them with a space).
+BLOCK_END_RE = re.compile(r"</(?:p|h\d|li|blockquote|tr|td|th|div)>|<(?:br|hr)\s*/?>", re.IGNORECASE)
+
+
+def text_lines(html):
+    """Plain text of an HTML fragment (or of plain text), one line per block element."""
+    text = unescape(strip_tags(BLOCK_END_RE.sub(lambda match: match.group() + "\n", html)))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def field_value(page, declaration):
+    """A declared field's own value: rich text keeps its markup, so its paragraphs and list items become
+    lines (Wagtail's `get_value` flattens them into one); a method's value is what it returns."""
+    try:
+        return declaration.get_field(type(page)).value_from_object(page)
+    except FieldDoesNotExist:
+        return declaration.get_value(page)
 
 
 def related(page, field_name):
@@ -141,7 +166,7 @@ def related(page, field_name):
 def page_texts(page, declaration, lookups):
     """(role, text) pairs of one page text declaration."""
     if isinstance(declaration, declared.PageText):
-        text = plain(declaration.get_value(page))
+        text = plain(field_value(page, declaration))
         return [(declaration.role, text)] if text else []
     if isinstance(declaration, declared.RowText):
         return [
@@ -177,7 +202,7 @@ def page_sections(page, declaration, lookups):
     if isinstance(declaration, declared.BodySections):
         return stream_sections(getattr(page, declaration.field_name))
     if isinstance(declaration, declared.FieldSection):
-        text = plain(declaration.get_value(page))
+        text = plain(field_value(page, declaration))
         return [Section(declaration.anchor, (str(declaration.heading),), text)] if text else []
     if isinstance(declaration, declared.RowSections):
         return [
@@ -205,7 +230,8 @@ def stream_sections(stream):
             path = (*path[:1], text) if block.value["level"] == "h3" and path else (text,)
             anchor, lines = block_anchor, []
             continue
-        lines += [plain(text) for text in block.block.get_searchable_content(block.value) if plain(text)]
+        texts = [block.value.source] if isinstance(block.value, RichText) else block.block.get_searchable_content(block.value)
+        lines += [plain(text) for text in texts if plain(text)]
     sections.append(Section(anchor, path, "\n".join(lines)))
     return sections
 

@@ -14,6 +14,11 @@ from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
 
 EXCERPT_LENGTH = 220
 ELLIPSIS = "…"
+# Where a passage's lines (list items, a card's label and its text, table cells) meet in one excerpt line:
+# a line that ends without punctuation is set apart, so "Škola" and "Pozvěte CPIC…" do not read as one
+# sentence.
+LINE_SEPARATOR = " · "
+LINE_END_PUNCTUATION = tuple(".!?…:;,")
 
 
 class Marker:
@@ -91,10 +96,19 @@ def window(text, start, length):
     return begin, end
 
 
+def one_line(text):
+    """A passage's text on one line: its lines joined by a space after punctuation, else by LINE_SEPARATOR."""
+    joined = ""
+    for line in filter(None, (" ".join(line.split()) for line in (text or "").splitlines())):
+        separator = " " if joined.endswith(LINE_END_PUNCTUATION) else LINE_SEPARATOR
+        joined += separator + line if joined else line
+    return joined
+
+
 def make_excerpt(plans, text, length=EXCERPT_LENGTH):
     """HTML-safe excerpt of a passage: the window with the most words matched by `plans` (QueryPlans in
     the passage's language), or its beginning."""
-    text = " ".join((text or "").split())
+    text = one_line(text)
     if not text:
         return ""
     spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
@@ -112,8 +126,8 @@ def marked_slice(text, spans, begin, end):
 
 # A sentence ends at . ! ? … followed by a space and a capital letter (after an opening quote or bracket):
 # "tzv. asistent" and "č. 326/1999 Sb." stay inside their sentence because a lower-case word or a number
-# follows.
-BOUNDARY_RE = re.compile(r"[.!?…][\"“”»)\]]*(\s+)")
+# follows. A line of the passage that ends without punctuation (one_line) ends its sentence too.
+BOUNDARY_RE = re.compile(r"(?:[.!?…][\"“”»)\]]*|(?=\s·\s))(\s+)(?:·\s+)?")
 OPENING = "\"„“«(["
 MAX_QUOTE_SENTENCES = 3
 MAX_QUOTE_LENGTH = 360
@@ -124,7 +138,7 @@ def sentences(text):
     spans, start = [], 0
     for match in BOUNDARY_RE.finditer(text):
         following = text[match.end() :].lstrip(OPENING)[:1]
-        if following.isupper():
+        if following.isupper() or "·" in match.group():
             spans.append((start, match.start(1)))
             start = match.end()
     spans.append((start, len(text)))
@@ -134,7 +148,7 @@ def sentences(text):
 def make_quote(plans, text, length=MAX_QUOTE_LENGTH):
     """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding the most different
     words matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
-    text = " ".join((text or "").split())
+    text = one_line(text)
     spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
     found = sentences(text)
     if not found:

@@ -187,7 +187,8 @@ def test_organisation_and_good_practice_texts(content_tree):
     organisation_page = indexed_page(organisation)
     practice_page = indexed_page(practice)
 
-    assert "Kurzy češtiny" in all_text(organisation_page)
+    # List items stay lines of their own, so an excerpt never runs one into the next.
+    assert "Kurzy češtiny\nTlumočení" in all_text(organisation_page)
     # The town of an office and the address are found with any passage of the page.
     assert "Kontaktní místo Jablonec" in organisation_page.texts["labels"]
     assert "Jablonec nad Nisou" in organisation_page.texts["labels"]
