@@ -1,9 +1,11 @@
 """The relevance harness: judged queries (search/quality/*.yml) and how a result list is scored against them.
 
-A query is answered when a result shows the answer: (a) on the result list itself, its title is the
-answering page and the answer's words appear in the title or the excerpt (what a reader sees before
-clicking); (b) on the page, its title is the answering page. Scores per category: success@1, success@5
-and MRR@10. `manage.py search_quality` runs it on the demo content and the seed documents, for every
+A query is answered when a result shows the answer: (a) on the result list itself, its title (or the
+title of a copy it lists as "also published as") is the answering page and the answer's words appear in
+the title or the excerpt (what a reader sees before clicking); (b) on the page, its title is the answering
+page. A query judged `answer: none` (nonsense) is answered when nothing is presented as its answer: no
+answer box, and at most results labelled "maybe related". Scores per category: success@1, success@5 and
+MRR@10; the queries of heldout.yml, never tuned on, are also scored apart ("held-out" against "tuned"). `manage.py search_quality` runs it on the demo content and the seed documents, for every
 backend and for Wagtail's own search; tests/search/test_quality.py keeps a loose floor.
 """
 
@@ -21,6 +23,7 @@ QUERY_KEYS = {"q", "lang", "category", "answer"}
 TAG_RE = re.compile(r"<[^>]+>")
 CUTOFFS = (1, 5)
 MRR_DEPTH = 10
+HELD_OUT_SOURCE = "heldout.yml"
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,12 @@ class JudgedQuery:
     text: str
     lang: str
     category: str
-    answers: tuple[Answer, ...]
+    answers: tuple[Answer, ...]  # () for a query nothing should answer
     source: str
+
+    @property
+    def held_out(self):
+        return self.source == HELD_OUT_SOURCE
 
 
 @dataclass(frozen=True)
@@ -44,15 +51,31 @@ class Shown:
 
     title: str
     excerpt: str = ""
+    copies: tuple[str, ...] = ()  # titles of the same text published again ("also published as")
+
+    def is_page(self, expected):
+        return any(same_title(title, expected) for title in (self.title, *self.copies))
+
+
+@dataclass(frozen=True)
+class ResultList:
+    """What a reader got for a query: the results as shown, and whether search presented them as answers
+    (False: an honest "nothing matched", its results at most labelled "maybe related", no answer box)."""
+
+    shown: list
+    confident: bool = True
 
 
 def parse_queries(data, source):
     """JudgedQueries from one YAML file; a mistake names the file and the entry."""
     queries = []
     for where, entry in data_entries(data, source, QUERY_KEYS, language_key="lang", noun="query"):
+        if entry["answer"] == "none":
+            queries.append(JudgedQuery(str(entry["q"]), entry["lang"], str(entry["category"]), (), source))
+            continue
         answers = entry["answer"] if isinstance(entry["answer"], list) else [entry["answer"]]
         if not answers or not all(isinstance(a, dict) and "page" in a and set(a) <= {"page", "text"} for a in answers):
-            raise AnalysisDataError(f"{where}: answer is {{page, text}} or a list of them")
+            raise AnalysisDataError(f"{where}: answer is {{page, text}}, a list of them, or none")
         queries.append(
             JudgedQuery(
                 text=str(entry["q"]),
@@ -91,10 +114,14 @@ def shows_text(shown, answer, lang):
 
 
 def first_hit(query, results, on_list):
-    """1-based rank of the first result that answers the query (on the list, or by its page), or None."""
-    for rank, shown in enumerate(results[:MRR_DEPTH], start=1):
+    """1-based rank of the first result that answers the query (on the list, or by its page), or None.
+    `results` is a ResultList or a list of Shown; a query nothing should answer is answered (rank 1) by
+    results not presented as answers."""
+    if not query.answers:
+        return None if getattr(results, "confident", bool(results)) else 1
+    for rank, shown in enumerate(getattr(results, "shown", results)[:MRR_DEPTH], start=1):
         for answer in query.answers:
-            if same_title(shown.title, answer.page) and (not on_list or shows_text(shown, answer, query.lang)):
+            if shown.is_page(answer.page) and (not on_list or shows_text(shown, answer, query.lang)):
                 return rank
     return None
 
@@ -127,14 +154,16 @@ class Score:
 
 
 def score(queries, answer):
-    """{(category, judged_on): Score} for `answer(query) -> [Shown]`; category "all" sums them up."""
+    """{(category, judged_on): Score} for `answer(query) -> ResultList or [Shown]`; category "all" sums
+    them up, "held-out" and "tuned" split them by HELD_OUT_SOURCE."""
     scores = {}
     for query in queries:
         results = answer(query)
+        empty = not getattr(results, "shown", results)
         for judged_on in ("list", "page"):
             rank = first_hit(query, results, on_list=judged_on == "list")
-            for category in (query.category, "all"):
-                scores.setdefault((category, judged_on), Score()).add(rank, not results)
+            for category in (query.category, "all", "held-out" if query.held_out else "tuned"):
+                scores.setdefault((category, judged_on), Score()).add(rank, empty)
     return scores
 
 

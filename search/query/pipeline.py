@@ -36,7 +36,13 @@ from search.query.copies import collapse_copies
 from search.query.language import written_in
 from search.query.matching import QueryPlan, plan_query
 from search.query.parsing import glossary_query, parse_query
-from search.query.ranking import CandidateList, build_hits, passages_to_show, rank_pages
+from search.query.ranking import (
+    CandidateList,
+    build_hits,
+    names_first,
+    passages_to_show,
+    rank_pages,
+)
 from search.query.transliteration import with_czech_place_names
 from search.query.types import Retrieval, SearchQuery, SearchResults
 from search.vectors.pages import query_vector
@@ -77,6 +83,8 @@ MEANING_FLOOR = 0.825
 # Vietnamese, Polish and Romanian questions about the hub's topics scored 0.798–0.849, keyboard mash with
 # those languages' letters 0.794–0.811 (demo + seeds).
 FOREIGN_MEANING_FLOOR = 0.815
+# Pages among the first this many that may move up when their titles name the query (names_first).
+NAMED_LOOKAHEAD = 20
 # Pages a query that nothing answers still shows, labelled "maybe related": a way on, not an answer.
 MAYBE_RELATED_SHOWN = 3
 
@@ -139,6 +147,8 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     weak = answers_nothing(retrieval, others, floor)
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
+    else:
+        ranked = name_pages_first(engine, ranked, plan)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     stored = engine.stored_passages(passages_to_show(shown))
     plans = [plan, *(other.plan for other in others if other.plan)]
@@ -155,6 +165,21 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         answer=None if weak else answer_box(shown, hits, stored, plans, others, floor),
     )
     return results, retrieval.total
+
+
+def name_pages_first(engine, ranked, plan):
+    """The first NAMED_LOOKAHEAD pages that hold every word, those whose titles name the query first
+    (ranking.names_first), read from their best passages' stored titles."""
+    head = [page for page in ranked[:NAMED_LOOKAHEAD] if page.coverage >= 1 and not page.related]
+    if len(head) < 2:
+        return ranked
+    stored = engine.stored_passages([page.best.passage_id for page in head])
+    titles = {
+        page.page_id: (passage.title, passage.locale)
+        for page in head
+        if (passage := stored.get(page.best.passage_id))
+    }
+    return names_first(ranked[:NAMED_LOOKAHEAD], titles, plan) + ranked[NAMED_LOOKAHEAD:]
 
 
 def answers_nothing(retrieval, others, floor=MEANING_FLOOR):

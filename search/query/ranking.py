@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from search.query.excerpts import make_excerpt
 from search.query.fusion import reciprocal_rank_fusion
 from search.query.types import Candidate, PassageLink, SearchHit
+from search.vocabulary.analysis import analyse, fold
 
 # Each further passage matching on its own adds this share of the best passage's score…
 MORE_PASSAGES_BONUS = 0.1
@@ -142,6 +143,40 @@ def rank_pages(lexical, plan, others=()):
         key=lambda page: (0, lexical_rank.get(page.page_id, 0), 0) if page.complete else (1, 0, -page.score)
     )
     return show_best_passages(result, lexical, plan, others)
+
+
+def title_match(plan, title, locale):
+    """How well a page's title names what the query asks for: None when it lacks one of the query's
+    words, else (0 when it starts with the query's first word, else 1; words of the title the query does
+    not ask for), lower is better. "SIMI" → "Sdružení … (SIMI)"; "Integrační centrum Praha" →
+    "Integrační centrum Praha, o. p. s." before "Poslání Integračního centra Praha"."""
+    slots = [planned for planned in plan.slots if planned.matchable]
+    if not slots:
+        return None
+    terms = analyse(title, locale) + fold(title).split()
+    held = [next((i for i, term in enumerate(terms) if term in planned.all_terms()), None) for planned in slots]
+    if None in held:
+        return None
+    title_words = len(analyse(title, locale))
+    return (0 if held[0] == 0 else 1, max(title_words - len(slots), 0))
+
+
+def names_first(pages, titles, plan):
+    """`pages` with the pages holding every word of the query whose titles name it (`title_match`) moved
+    to the front, best named first. The rule reads only titles, never engine scores, so both engines
+    agree on which page a name or an exact title query leads to. `titles`: {page id: (title, locale)}."""
+    named = []
+    for index, page in enumerate(pages):
+        if page.related or page.coverage < 1 or page.page_id not in titles:
+            continue
+        match = title_match(plan, *titles[page.page_id])
+        if match is not None:
+            named.append((match, index))
+    if not named:
+        return pages
+    first = [pages[index] for _, index in sorted(named)]
+    moved = {index for _, index in named}
+    return first + [page for index, page in enumerate(pages) if index not in moved]
 
 
 def passage_evidence(lexical, plan, others):

@@ -26,8 +26,9 @@ UKRAINIAN_TO_CZECH = {
     "ы": "y", "э": "e", "ё": "jo", "ъ": "",
 }
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF'’ʼ]+(?:-[\u0400-\u04FF'’ʼ]+)*")
-# Case endings of declined names the lemmatiser does not know (у Страконицях, до Страконіц).
-CASE_ENDINGS = ("ями", "ах", "ях", "ові", "ою", "ею", "ом", "ем", "ій", "ої", "і", "и", "у", "ю", "е")
+# Case endings of declined names the lemmatiser does not know (у Страконицях, до Страконіц; Russian
+# в общежитиях Остравы).
+CASE_ENDINGS = ("ами", "ями", "ах", "ях", "ові", "ою", "ею", "ой", "ом", "ем", "ій", "ої", "і", "и", "ы", "у", "ю", "е")
 # rapidfuzz ratio (0–100) a transcription needs to be taken for a town: "pardubici" ~ "pardubice" is 89,
 # while ordinary words stay below 75 against every town name (tests/search/query/test_transliteration.py).
 SNAP_SCORE = 86

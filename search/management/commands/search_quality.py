@@ -61,9 +61,11 @@ class Command(BaseCommand):
             "--elasticsearch-url", default=settings.ELASTICSEARCH_URL or "http://127.0.0.1:9200"
         )
         parser.add_argument("--category", help="Only queries of this category.")
+        parser.add_argument("--misses", action="store_true", help="Print every query the list misses, with its first results.")
 
-    def handle(self, *args, elasticsearch_url, category=None, **options):
+    def handle(self, *args, elasticsearch_url, category=None, misses=False, **options):
         self.box_tables = []
+        self.show_misses = misses
         queries = [q for q in quality.load_queries() if category in (None, q.category)]
         old_name = connection.settings_dict["NAME"]
         self.stdout.write("Creating a throwaway database with the demo content and the seed documents…")
@@ -134,7 +136,11 @@ class Command(BaseCommand):
                 raise RuntimeError(f"/api/search/?q={query.text} answered {response.status_code}")
             found = response.json()
             boxes.append(box_outcome(query, found["answer"]))
-            return [quality.Shown(hit["title"], quality.plain(hit["snippet"])) for hit in found["results"]]
+            shown = [
+                quality.Shown(hit["title"], quality.plain(hit["snippet"]), tuple(copy["title"] for copy in hit["also_published_as"]))
+                for hit in found["results"]
+            ]
+            return quality.ResultList(shown, confident=found["answer"] is not None or (bool(shown) and not found["weak"]))
 
         # Every box a query could get, whatever its confidence: the table shows each threshold's effect.
         with override_settings(ALLOWED_HOSTS=["*"], SEARCH_ANSWER_CONFIDENCE=0.0, **overrides):
@@ -145,13 +151,22 @@ class Command(BaseCommand):
     def score(self, queries, name, results):
         progress = ProgressBar(self.stdout, len(queries), name)
 
+        missed = []
+
         def answer(query):
             shown = results(query)
             progress.advance()
+            if self.show_misses and quality.first_hit(query, shown, on_list=True) not in range(1, 6):
+                missed.append((query, getattr(shown, "shown", shown)))
             return shown
 
         scores = quality.score(queries, answer)
         progress.finish()
+        for query, shown in missed:
+            wanted = query.answers[0].page if query.answers else "no confident answer"
+            self.stdout.write(f"  {name} misses [{query.category}] {query.text!r} (wants {wanted})")
+            for rank, hit in enumerate(shown[:3], start=1):
+                self.stdout.write(f"      {rank}. {hit.title} — {hit.excerpt[:160]}")
         return scores
 
     def print_table(self, rows, count):
@@ -167,7 +182,8 @@ class Command(BaseCommand):
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for name, scores in rows:
-            categories = sorted({category for category, _ in scores}, key=lambda c: (c == "all", c))
+            summaries = ("all", "tuned", "held-out")
+            categories = sorted({c for c, _ in scores}, key=lambda c: (c in summaries, summaries.index(c) if c in summaries else c))
             for category in categories:
                 on_list, on_page = scores[(category, "list")], scores[(category, "page")]
                 self.stdout.write(

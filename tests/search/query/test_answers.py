@@ -3,10 +3,10 @@
 import pytest
 
 from search.query.answers import answer_box, meaning_lead
-from search.query.excerpts import MAX_QUOTE_LENGTH, make_quote, sentences
+from search.query.excerpts import MAX_QUOTE_LENGTH, make_excerpt, make_quote, sentences
 from search.query.matching import Vocabulary, plan_query
 from search.query.parsing import parse_query
-from search.query.ranking import CandidateList, RankedPage
+from search.query.ranking import CandidateList, RankedPage, names_first
 from search.query.types import Candidate, SearchHit, SearchQuery, StoredPassage
 
 pytestmark = pytest.mark.django_db  # parsing reads editor synonym rules
@@ -48,6 +48,33 @@ def test_the_quote_is_whole_sentences_from_the_one_with_the_question_words():
 def test_a_quote_is_at_most_three_sentences():
     text = " ".join(f"Věta číslo {number} o kurzech." for number in range(1, 8))
     assert plain(make_quote([plan("kurzy")], text)).count(".") == 3
+
+
+def test_lines_without_punctuation_stay_apart_in_excerpts_and_quotes():
+    card = "Škola\nPozvěte si CPIC do školy\nCentra pořádají přednášky pro školy."
+    assert plain(make_excerpt([plan("přednášky")], card)) == (
+        "Škola · Pozvěte si CPIC do školy · Centra pořádají přednášky pro školy."
+    )
+    # A line is a sentence of its own: the quote starts at the line holding the words.
+    assert plain(make_quote([plan("přednášky")], card)).startswith("Centra pořádají přednášky")
+
+
+def test_a_page_whose_title_names_the_query_comes_first():
+    pages = [RankedPage(page_id, Candidate(page_id, 0, 1.0, own=True), [], frozenset({0}), 1.0) for page_id in (1, 2, 3)]
+    titles = {
+        1: ("Manuál lokální integrace migrantů", "cs"),
+        2: ("Poslání Integračního centra Praha", "cs"),
+        3: ("Integrační centrum Praha, o. p. s.", "cs"),
+    }
+    known = Vocabulary(pages=100, documents={"integracni": 5, "centrum": 5, "praha": 9, "kurz": 20})
+
+    def order(text):
+        named = names_first(pages, titles, plan_query(parse_query(SearchQuery(text=text)), known))
+        return [page.page_id for page in named]
+
+    # Both titles hold the words; the one that starts with them, with fewer other words, names it best.
+    assert order("Integrační centrum Praha") == [3, 2, 1]
+    assert order("kurzy") == [1, 2, 3]
 
 
 def stored(page_id, text=HOUSING):

@@ -10,6 +10,7 @@ from search.query.transliteration import czech_place_names, with_czech_place_nam
     [
         ("курси чеської мови в Остраві", "Ostrava"),
         ("в Остраве", "Ostrava"),  # Russian locative
+        ("в общежитиях Остравы", "Ostrava"),  # Russian genitive
         ("Опава", "Opava"),
         ("у Страконицях", "Strakonice"),
         ("Страконіце", "Strakonice"),
