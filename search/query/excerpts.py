@@ -115,7 +115,8 @@ def make_excerpt(plans, text, length=EXCERPT_LENGTH):
     begin, end = window(text, best_window(spans, length) if spans else 0, length)
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
-    return prefix + marked_slice(text, spans, begin, end) + suffix
+    # A window cut next to a line separator shows no dangling "·".
+    return prefix + marked_slice(text, spans, begin, end).strip(" ·") + suffix
 
 
 def marked_slice(text, spans, begin, end):
