@@ -110,6 +110,11 @@ PLACE_SCORE = 80
 REGION_WORDS = {"kraj", "region", "край", "hlavni", "mesto", "столиця", "central", "south", "nad"}
 
 
+# Czech case endings that change the stem's last consonant (v Praze ← Praha, v Kolíně is only an ending):
+# the folded ending and the nominative ending it stands for.
+SOFTENED_ENDINGS = (("ze", "ha"), ("ce", "ka"), ("se", "cha"), ("re", "ra"))
+
+
 @cache
 def place_stems():
     """Folded first words of every municipality with extended powers."""
@@ -120,6 +125,7 @@ def names_a_place(word, region_names=()):
     """Whether a word of a query (in any case form, in Latin or Cyrillic) names a Czech town or one of
     `region_names` (in any language)."""
     forms = {fold(word), fold(transcribe(word))} if CYRILLIC_WORD.fullmatch(word) else {fold(word)}
+    forms |= {form[: -len(ending)] + base for form in forms for ending, base in SOFTENED_ENDINGS if form.endswith(ending)}
     names = place_stems() | {
         part for name in region_names for part in fold(name).split() if part not in REGION_WORDS
     }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query.transliteration import czech_place_names, with_czech_place_names
+from search.query.transliteration import czech_place_names, names_a_place, with_czech_place_names
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,13 @@ def test_ordinary_words_are_not_taken_for_towns(typed):
 def test_the_czech_name_is_added_to_the_question_not_put_in_its_place():
     assert with_czech_place_names("курси в Опаві") == "курси в Опаві Opava"
     assert with_czech_place_names("kurzy v Opavě") == "kurzy v Opavě"
+
+
+@pytest.mark.parametrize("word", ["Praze", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku"])
+def test_a_declined_town_names_a_place(word):
+    assert names_a_place(word)
+
+
+@pytest.mark.parametrize("word", ["bezplatná", "kurzy", "škole", "pomoc"])
+def test_an_ordinary_word_names_no_place(word):
+    assert not names_a_place(word)
