@@ -115,10 +115,24 @@ REGION_WORDS = {"kraj", "region", "край", "hlavni", "mesto", "столиця
 SOFTENED_ENDINGS = (("ze", "ha"), ("ce", "ka"), ("se", "cha"), ("re", "ra"))
 
 
+# Words of town names that are ordinary Czech words ("kurzy českého jazyka" names no town; "nové" and
+# "velké" neither): a town is known by its other word (Budějovice, Lípa, Jičín, Meziříčí).
+GENERIC_PLACE_WORDS = {
+    "cesky", "ceska", "ceske", "novy", "nova", "nove", "velky", "velka", "velke", "horni", "dolni",
+    "moravsky", "moravska", "moravske", "morave", "uhersky", "uherske", "stary", "stara", "stare", "mesto",
+    "labem", "orlici", "kraj",
+}
+
+
 @cache
 def place_stems():
-    """Folded first words of every municipality with extended powers."""
-    return frozenset(fold(town.name).split()[0] for town in municipalities())
+    """Folded distinctive words (the first that is not GENERIC_PLACE_WORDS) of every municipality with
+    extended powers."""
+    stems = set()
+    for town in municipalities():
+        words = [word for word in fold(town.name).split() if word not in GENERIC_PLACE_WORDS and len(word) >= MIN_STEM]
+        stems.update(words[:1])
+    return frozenset(stems)
 
 
 def names_a_place(word, region_names=()):

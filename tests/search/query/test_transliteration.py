@@ -45,11 +45,11 @@ def test_the_czech_name_is_added_to_the_question_not_put_in_its_place():
     assert with_czech_place_names("kurzy v Opavě") == "kurzy v Opavě"
 
 
-@pytest.mark.parametrize("word", ["Praze", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku"])
+@pytest.mark.parametrize("word", ["Praze", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku", "Budějovicích"])
 def test_a_declined_town_names_a_place(word):
     assert names_a_place(word)
 
 
-@pytest.mark.parametrize("word", ["bezplatná", "kurzy", "škole", "pomoc"])
+@pytest.mark.parametrize("word", ["bezplatná", "kurzy", "škole", "pomoc", "českého", "nové"])
 def test_an_ordinary_word_names_no_place(word):
     assert not names_a_place(word)
