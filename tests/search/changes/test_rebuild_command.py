@@ -86,17 +86,21 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_progress_bar_draws_in_place_on_a_terminal():
+def test_progress_bar_draws_in_place_on_a_terminal_with_the_time_left():
     from django.core.management.base import OutputWrapper
 
     terminal = FakeTerminal()
     progress = ProgressBar(OutputWrapper(terminal), total=4, label="embedded")
-    for _ in range(4):
+    progress.advance()
+    assert "25% 1/4" in terminal.getvalue()
+    assert "left" in terminal.getvalue().rsplit("\r", 1)[-1]
+    for _ in range(3):
         progress.advance()
     progress.finish()
 
     assert "\rembedded [" in terminal.getvalue()
     assert "100% 4/4" in terminal.getvalue()
+    assert "left" not in terminal.getvalue().rsplit("\r", 1)[-1]
 
 
 def test_an_outdated_index_is_reported_by_check_and_by_the_rebuild(content_tree, settings, tmp_path):
