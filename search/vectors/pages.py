@@ -96,6 +96,7 @@ class EmbeddingTally:
     tokens: int = 0
     cut: int = 0  # passages longer than the model's window, cut to fit
     in_progress: int = 0  # of the current chunk, embedded so far
+    passages: int = 0  # indexed, with or without a vector
 
     def add(self, embedded):
         self.computed += embedded.computed
@@ -126,11 +127,13 @@ def with_vectors(pages, tally=None, progress=None):
     """IndexedPages with all their vectors, embedding what the cache lacks, a chunk of pages at a time
     (a rebuild); without an embedder the pages pass through lexical. `progress()` is called as passages
     are embedded, `tally` (an EmbeddingTally) adds up the cost."""
+    tally = tally if tally is not None else EmbeddingTally()
     embedder = get_embedder()
     if embedder is None:
-        yield from pages
+        for page in pages:
+            tally.passages += len(page.indexed_passages())
+            yield page
         return
-    tally = tally if tally is not None else EmbeddingTally()
 
     def advance(done, total):
         tally.in_progress = done
@@ -139,6 +142,7 @@ def with_vectors(pages, tally=None, progress=None):
 
     chunk = []
     for page in pages:
+        tally.passages += len(page.indexed_passages())
         chunk.append(page)
         if len(chunk) >= EMBED_CHUNK_PAGES:
             tally.add(embed_missing(chunk, progress=advance, embedder=embedder))
