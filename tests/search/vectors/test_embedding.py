@@ -232,3 +232,21 @@ def test_worker_function_uses_the_real_model_through_the_cache(fresh_loader):
     vectors = vectors_for(["Dočasná ochrana", "Dočasná ochrana"])
     assert vectors.shape == (2, 384)
     assert PassageEmbedding.objects.get().dimensions == 384
+
+
+class QueryCountingEmbedder(CountingEmbedder):
+    def embed_query(self, text):
+        self.embedded.append(text)
+        return super().embed_query(text)
+
+
+def test_a_repeated_query_is_embedded_once(fresh_loader):
+    from search.vectors.pages import query_vector
+
+    fresh_loader.SEARCH_EMBEDDER = f"{__name__}.QueryCountingEmbedder"
+    first = query_vector("kurzy češtiny")
+    again = query_vector("kurzy češtiny")
+    query_vector("bydlení")
+
+    assert get_embedder().embedded == ["kurzy češtiny", "bydlení"]
+    assert again[0] == first[0] == "counting-v1" and np.array_equal(again[1], first[1])
