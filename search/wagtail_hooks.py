@@ -15,9 +15,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.core.admin_columns import YesNoColumn
+from search.changes.embedding_progress import embedding_progress
 from search.models import GlossaryConcept, SynonymRule
 from search.vectors.embedding import embedder_problem
-from search.vectors.progress import embedding_progress
 
 
 class SynonymRuleViewSet(SnippetViewSet):
