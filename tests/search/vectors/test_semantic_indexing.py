@@ -96,7 +96,7 @@ def test_the_dashboard_shows_how_far_embedding_has_got_until_it_is_done(
 ):
     publish(school_page(content_tree.manuals))
     dashboard = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
-    assert "Vyhledávání podle významu: 0 % pasáží, čeká se na indexovací proces" in dashboard
+    assert "Vyhledávání podle významu: 0\u00a0% pasáží, čeká se na indexovací proces" in dashboard
 
     with django_capture_on_commit_callbacks(execute=True):
         outbox.enrich_pending()
