@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page
 
+from search.changes import backlog
 from search.changes.consumers import (
     EngineConsumer,
     IndexedPageCache,
@@ -95,11 +96,12 @@ class EnrichmentStep(LeasedConsumer):
         return OutboxResult(rows=len(rows))
 
     def embed(self, page_ids, cache):
+        """Pages whose passages the cache lacks go to the shared backlog (backlog.py), which every
+        worker embeds from; this step, one worker at a time, only reads the log."""
+        if get_embedder() is None:
+            return
         pages, _, _ = cache.resolve(dict.fromkeys(page_ids, IndexUpdate.Action.INDEX))
-        lacking = [page for page in pages if vectors.missing_count([page])]
-        # The lease is renewed as batches of passages are embedded: a long manual takes minutes.
-        if lacking and vectors.embed_missing(lacking, progress=lambda done, total: self.renew()):
-            enqueue([page.page_id for page in lacking], IndexUpdate.Action.INDEX)
+        backlog.add(page for page in pages if vectors.missing_count([page]))
 
 
 def consumers(include_backup=True):
@@ -143,9 +145,13 @@ def process_pending(force=False, include_backup=True):
     return total
 
 
-def enrich_pending():
+def enrich_pending(stopping=None):
+    """The slow step of one worker: read the log for pages to enrich, then embed from the shared
+    backlog beside any other worker until it is empty (or `stopping` is set)."""
     reembed_after_model_change()
-    return follow(EnrichmentStep(), batch_size=20)
+    result = follow(EnrichmentStep(), batch_size=20)
+    backlog.BacklogWorker().run(stopping)
+    return result
 
 
 def reembed_after_model_change():

@@ -111,7 +111,7 @@ class Worker:
         while not self.stopping.is_set():
             refresh_connections()
             try:
-                outbox.enrich_pending()
+                outbox.enrich_pending(self.stopping)
                 failures = 0
             except Exception:
                 failures += 1

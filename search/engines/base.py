@@ -64,6 +64,11 @@ class SearchBackend(ABC):
         engine that stores no vectors has none: search through it stays lexical."""
         return []
 
+    def vector_coverage(self):
+        """(passages, passages with a vector) in the live index, for the admin's progress of embedding;
+        None when the engine stores no vectors."""
+        return None
+
     @abstractmethod
     def stored_passages(self, passage_ids):
         """{passage id: search.query.ranking.StoredPassage} for the passages a results page shows."""

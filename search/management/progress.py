@@ -33,12 +33,29 @@ class ProgressBar:
         filled = int(fraction * self.WIDTH)
         bar = "█" * filled + "·" * (self.WIDTH - filled)
         self.stream.write(
-            f"\r{self.label} [{bar}] {fraction:4.0%} {self.done}/{self.total} {self.elapsed:5.1f} s{self.detail()}",
+            f"\r{self.label} [{bar}] {fraction:4.0%} {self.done}/{self.total} {self.elapsed:5.1f} s"
+            f"{self.eta()}{self.detail()}",
             ending="",
         )
         self.stream.flush()
+
+    def eta(self):
+        """The " · about 3 min left" part, from the rate so far; empty before the first item and after the last."""
+        if not self.done or self.done >= self.total:
+            return ""
+        return f" · about {duration(self.elapsed / self.done * (self.total - self.done))} left"
 
     def finish(self):
         if self.enabled:
             self.draw()
             self.stream.write("")  # end the line the bar was drawn on
+
+
+def duration(seconds):
+    """A rough human duration: "40 s", "12 min", "3 h 20 min"."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60} min"

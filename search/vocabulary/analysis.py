@@ -115,14 +115,16 @@ def is_abbreviation(surface):
 
 def analysed_tokens(text, lang):
     """Every word of `text` with its analysed term; stop words are kept but flagged (synonyms need them)."""
-    stops = stop_words(lang)
-    result = []
-    for surface in tokens(text):
-        lower = surface.lower()
-        is_stop = lower in stops
-        term = fold(lower if is_abbreviation(surface) else lemma(lower, lang))
-        result.append(Token(surface=surface, term=term, is_stop=is_stop))
-    return result
+    return [analysed_token(surface, lang) for surface in tokens(text)]
+
+
+@lru_cache(maxsize=200_000)
+def analysed_token(surface, lang):
+    """One word as analysed; cached, because indexing meets the same few thousand words again and again
+    (folding and lemmatising them anew was the largest part of indexing a passage)."""
+    lower = surface.lower()
+    term = fold(lower if is_abbreviation(surface) else lemma(lower, lang))
+    return Token(surface=surface, term=term, is_stop=lower in stop_words(lang))
 
 
 def analyse(text, lang):

@@ -27,7 +27,19 @@ def mounts(service):
 
 
 def test_stack_has_the_app_its_search_worker_a_database_and_elasticsearch(services):
-    assert set(services) == {"app", "worker", "db", "elasticsearch"}
+    always = {name for name, service in services.items() if "profiles" not in service}
+    assert always == {"app", "worker", "db", "elasticsearch"}
+
+
+def test_the_cluster_profile_adds_three_elasticsearch_nodes_that_find_each_other(services):
+    nodes = {name: service for name, service in services.items() if service.get("profiles") == ["cluster"]}
+    assert sorted(nodes) == ["es01", "es02", "es03"]
+    for name, node in nodes.items():
+        environment = node["environment"]
+        assert environment["node.name"] == name
+        assert environment["discovery.seed_hosts"].split(",") == sorted(nodes)
+        assert node["image"] == services["elasticsearch"]["image"]
+    assert len({mounts(node)["/usr/share/elasticsearch/data"] for node in nodes.values()}) == 3
 
 
 def test_app_starts_only_once_database_and_elasticsearch_are_healthy(services):

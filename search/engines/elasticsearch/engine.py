@@ -19,7 +19,7 @@ from search.engines.base import SearchBackend, SearchUnavailable
 from search.engines.breaker import breaker_for
 from search.engines.elasticsearch import index as es_index
 from search.engines.elasticsearch import query as es_query
-from search.engines.elasticsearch.vectors import knn_search
+from search.engines.elasticsearch.vectors import VECTOR_FIELD, knn_search
 from search.query.matching import Vocabulary, prefixes_to_count, terms_to_count, words_to_check
 from search.query.types import Candidate, QueryError, Retrieval, StoredPassage
 from search.vocabulary.analysis import analyse
@@ -141,6 +141,14 @@ class ElasticsearchBackend(SearchBackend):
         replay = (lambda name: catch_up(self.for_index(name))) if catch_up else None
         with self.engine_call():
             es_index.rebuild(self.client, self.index_prefix, pages, progress=progress, catch_up=replay)
+
+    def vector_coverage(self):
+        with self.engine_call():
+            if not self.search_client.indices.exists_alias(name=self.alias):
+                return 0, 0
+            total = self.search_client.count(index=self.alias)["count"]
+            embedded = self.search_client.count(index=self.alias, query={"exists": {"field": VECTOR_FIELD}})
+            return total, embedded["count"]
 
     def indexed_fingerprints(self):
         with self.engine_call():

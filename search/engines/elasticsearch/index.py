@@ -16,9 +16,12 @@ new index, swaps the alias atomically and deletes the old index, so searches nev
 
 import hashlib
 import json
+import queue
 import re
+import threading
 from datetime import UTC, datetime
 
+import numpy as np
 from django.conf import settings
 from elasticsearch import NotFoundError, helpers
 
@@ -33,6 +36,16 @@ from search.vocabulary.analysis import analysed_text, fold
 INDEX_VERSION = 4
 
 BULK_CHUNK = 500
+# A rebuild's bulk requests are cut by size, not count: passages run from a line to 2,500 characters,
+# plus a vector. 8 MB keeps one request well under http.max_content_length (100 MB) and the node's
+# indexing buffer, and large enough that per-request overhead vanishes.
+BULK_BYTES = 8 << 20
+# Passages waiting to be sent while the previous request is indexed: the next request is prepared
+# (pages read, text analysed) while Elasticsearch indexes the last one.
+BULK_QUEUE = 5000
+# Decimals kept of a vector component sent as JSON: the node stores float32 (int8 in its HNSW graph),
+# and 7 decimals change a cosine by < 1e-6 while halving the JSON of a passage.
+VECTOR_DECIMALS = 7
 # Autocomplete matches prefixes of title words; indexing 1–10 character prefixes makes those lookups
 # plain term queries (core alternative to edge n-grams and search_as_you_type).
 AUTOCOMPLETE_PREFIXES = {"min_chars": 1, "max_chars": 10}
@@ -137,7 +150,7 @@ def es_sources(page):
             "heading_path": list(passage.heading),
         }
         if index < len(vectors) and vectors[index] is not None:
-            source[VECTOR_FIELD] = [float(value) for value in vectors[index]]
+            source[VECTOR_FIELD] = np.round(np.asarray(vectors[index], dtype=np.float64), VECTOR_DECIMALS).tolist()
             source[MODEL_FIELD] = page.vector_model
         if passage.position == 0:
             source["title_suggest"] = fold(page.title)
@@ -285,9 +298,7 @@ def rebuild(client, prefix, pages, progress=None, catch_up=None):
                 if progress:
                     progress(1)
 
-        loaded = 0
-        for ok, _ in helpers.streaming_bulk(client, actions(), chunk_size=BULK_CHUNK, raise_on_error=True):
-            loaded += ok
+        loaded = load_in_background(client, actions())
         client.indices.put_settings(index=name, settings={"refresh_interval": None})
         client.indices.refresh(index=name)
         if catch_up is not None:
@@ -305,6 +316,46 @@ def rebuild(client, prefix, pages, progress=None, catch_up=None):
     for index in old:
         client.indices.delete(index=index, ignore_unavailable=True)
     return loaded
+
+
+def load_in_background(client, actions):
+    """Send `actions` in bulk requests of BULK_BYTES from a second thread while this one goes on reading
+    pages (database reads stay in the caller's thread and connection); returns the count loaded.
+    An error of the sender is raised here, with the half-built index left to the caller to delete."""
+    waiting = queue.Queue(maxsize=BULK_QUEUE)
+    done = object()
+    outcome = {"loaded": 0, "error": None, "drained": False}
+
+    def stream():
+        while (action := waiting.get()) is not done:
+            yield action
+        outcome["drained"] = True
+
+    def send():
+        try:
+            for ok, _ in helpers.streaming_bulk(
+                client, stream(), chunk_size=BULK_QUEUE, max_chunk_bytes=BULK_BYTES, raise_on_error=True
+            ):
+                outcome["loaded"] += ok
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+            # Take what the producer still puts, so it stops at its next check instead of blocking.
+            while not outcome["drained"] and waiting.get() is not done:
+                pass
+
+    sender = threading.Thread(target=send, name="elasticsearch-bulk", daemon=True)
+    sender.start()
+    try:
+        for action in actions:
+            if outcome["error"] is not None:
+                break
+            waiting.put(action)
+    finally:
+        waiting.put(done)
+        sender.join()
+    if outcome["error"] is not None:
+        raise outcome["error"]
+    return outcome["loaded"]
 
 
 def drop_indices(client, prefix):

@@ -354,6 +354,16 @@ class EmbeddedStore(SearchBackend):
                     self._insert(connection, page)
                 self._store_position(connection, position, gaps)
 
+    def vector_coverage(self):
+        try:
+            connection = self._current()
+            return (
+                connection.execute("SELECT count(*) FROM passages").fetchone()[0],
+                vector_store.count(connection),
+            )
+        except sqlite3.Error as error:
+            raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
+
     def indexed_fingerprints(self):
         """{page_id: fingerprint} of every indexed page (check_search_index compares them)."""
         try:

@@ -197,12 +197,13 @@ def nearest(connection, query_vector, k=50, locales=None, page_ids=None, cache=m
         if ranges
         else np.empty(0, dtype=np.int64)
     )
-    scores = (
-        np.concatenate([loaded.matrix[r] @ query_vector for r in ranges]) if ranges else np.empty(0)
-    )
-    if page_ids is not None:
-        keep = np.isin(loaded.page_ids[rows], np.fromiter(page_ids, dtype=np.int64))
-        rows, scores = rows[keep], scores[keep]
+    if page_ids is None:  # whole locale slices: scored in place, no copy of the matrix
+        scores = (
+            np.concatenate([loaded.matrix[r] @ query_vector for r in ranges]) if ranges else np.empty(0)
+        )
+    else:  # filtered first: only the chosen pages' passages are scored
+        rows = rows[np.isin(loaded.page_ids[rows], np.fromiter(page_ids, dtype=np.int64))]
+        scores = loaded.matrix[rows] @ query_vector
     if len(rows) > k:
         top = np.argpartition(-scores, k - 1)[:k]
         rows, scores = rows[top], scores[top]

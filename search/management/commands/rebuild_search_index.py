@@ -44,10 +44,11 @@ class Command(BaseCommand):
                 failed.append(search_backend.name)
                 continue
             progress.finish()
-            rate = progress.done / progress.elapsed if progress.elapsed else 0
+            seconds = progress.elapsed or float("inf")
             self.stdout.write(
-                f"{search_backend.name}: {progress.done} pages indexed in {progress.elapsed:.1f} s "
-                f"({rate:.0f} pages/s)"
+                f"{search_backend.name}: {progress.done} pages, {embedding.passages} passages indexed in "
+                f"{progress.elapsed:.1f} s ({progress.done / seconds:.0f} pages/s, "
+                f"{embedding.passages / seconds:.0f} passages/s)"
             )
             if get_embedder() is not None:
                 self.stdout.write(f"{search_backend.name}: {embedding.summary()}")

@@ -137,6 +137,23 @@ def test_a_failed_rebuild_keeps_the_old_index_live(client, prefix):
     assert indices_under(client, prefix) == [old]
 
 
+def test_a_passage_the_node_refuses_fails_the_rebuild_and_keeps_the_old_index_live(client, prefix):
+    from dataclasses import replace
+
+    from elasticsearch.helpers import BulkIndexError
+
+    es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))
+    [old] = es_index.live_indices(client, prefix)
+    good = docs.LANGUAGE_COURSES.indexed()
+    refused = replace(good, page_id=99, facets={**good.facets, "no_such_field": ["x"]})  # strict mapping
+
+    with pytest.raises(BulkIndexError):
+        es_index.rebuild(client, prefix, [refused, *(replace(good, page_id=100 + n) for n in range(50))])
+
+    assert es_index.live_indices(client, prefix) == [old]
+    assert indices_under(client, prefix) == [old]
+
+
 def test_drop_indices_refuses_foreign_or_wildcard_prefixes(client, prefix):
     neighbour = f"{prefix}-neighbour"
     es_index.index_pages(client, prefix, docs.indexed([docs.MANUAL]))

@@ -46,6 +46,24 @@ class CountingEmbedder(Embedder):
         return np.stack([self._vector(text) for text in texts])
 
 
+class WordEmbedder(CountingEmbedder):
+    """A model with a window of four tokens, each word a token plus one for the prefix."""
+
+    max_tokens = 4
+
+    def token_count(self, text):
+        return len(text.split()) + 1
+
+
+class CrashingEmbedder(WordEmbedder):
+    """Dies (as a killed worker would) on its second call to the model."""
+
+    def embed_passages(self, texts):
+        if self.embedded:
+            raise KeyboardInterrupt
+        return super().embed_passages(texts)
+
+
 @pytest.fixture
 def fresh_loader(settings):
     """The process-wide loader forgets what it loaded, before and after the test."""
@@ -105,13 +123,13 @@ def test_the_dashboard_warns_in_czech_when_the_model_cannot_load(
 
 @pytest.mark.django_db
 def test_cache_embeds_each_distinct_text_once_and_keeps_the_order(django_assert_max_num_queries):
-    embedder = CountingEmbedder()
+    embedder = WordEmbedder()
     progress = []
     first = embed_passages_cached(
         ["a", "b", "a", "c"],
         progress=lambda *step: progress.append(step),
         embedder=embedder,
-        batch_size=2,
+        batch_tokens=4,  # two texts of two tokens a call
     )
     assert embedder.embedded == ["a", "b", "c"]
     assert (first.computed, first.reused) == (3, 0)
@@ -125,6 +143,29 @@ def test_cache_embeds_each_distinct_text_once_and_keeps_the_order(django_assert_
     assert embedder.embedded == ["new"]
     assert (again.computed, again.reused) == (1, 2)
     assert np.array_equal(again.vectors[0], first.vectors[3])
+
+
+@pytest.mark.django_db
+def test_a_text_longer_than_the_window_is_cut_at_a_word_and_counted():
+    embedder = WordEmbedder()
+    result = embed_passages_cached(["one two three four five six", "short text"], embedder=embedder)
+
+    assert embedder.embedded == ["one two three", "short text"]
+    assert (result.cut, result.tokens) == (1, 4 + 3)
+    # The cache keeps the vector under the whole text: the next rebuild finds it.
+    assert embed_passages_cached(["one two three four five six"], embedder=embedder).reused == 1
+
+
+@pytest.mark.django_db
+def test_after_a_crash_embedding_goes_on_where_it_stopped():
+    texts = ["a", "b", "c", "d"]
+    with pytest.raises(KeyboardInterrupt):
+        embed_passages_cached(texts, embedder=CrashingEmbedder(), batch_tokens=4)
+
+    restarted = WordEmbedder()
+    result = embed_passages_cached(texts, embedder=restarted, batch_tokens=4)
+    assert restarted.embedded == ["c", "d"]
+    assert (result.computed, result.reused) == (2, 2)
 
 
 @pytest.mark.django_db
@@ -191,3 +232,21 @@ def test_worker_function_uses_the_real_model_through_the_cache(fresh_loader):
     vectors = vectors_for(["Dočasná ochrana", "Dočasná ochrana"])
     assert vectors.shape == (2, 384)
     assert PassageEmbedding.objects.get().dimensions == 384
+
+
+class QueryCountingEmbedder(CountingEmbedder):
+    def embed_query(self, text):
+        self.embedded.append(text)
+        return super().embed_query(text)
+
+
+def test_a_repeated_query_is_embedded_once(fresh_loader):
+    from search.vectors.pages import query_vector
+
+    fresh_loader.SEARCH_EMBEDDER = f"{__name__}.QueryCountingEmbedder"
+    first = query_vector("kurzy češtiny")
+    again = query_vector("kurzy češtiny")
+    query_vector("bydlení")
+
+    assert get_embedder().embedded == ["kurzy češtiny", "bydlení"]
+    assert again[0] == first[0] == "counting-v1" and np.array_equal(again[1], first[1])

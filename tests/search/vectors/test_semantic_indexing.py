@@ -89,3 +89,17 @@ def test_an_embedder_that_cannot_load_leaves_search_lexical(client, content_tree
     call_command("rebuild_search_index", "--backend", configured_backend.name, stdout=out, stderr=errors)
     assert "Semantic search is off" in errors.getvalue()
     assert [hit["title"] for hit in api_results(client, "asistent pedagoga", "cs")] == ["Začleňování žáků z Ukrajiny"]
+
+
+def test_the_dashboard_shows_how_far_embedding_has_got_until_it_is_done(
+    admin_client, content_tree, configured_backend, semantic, publish, django_capture_on_commit_callbacks
+):
+    publish(school_page(content_tree.manuals))
+    dashboard = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
+    assert "Vyhledávání podle významu: 0\u00a0% pasáží, čeká se na indexovací proces" in dashboard
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.enrich_pending()
+    outbox.process_pending()
+
+    assert "Vyhledávání podle významu" not in admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
