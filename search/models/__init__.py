@@ -1,5 +1,25 @@
+from search.models.console import (
+    AutocompleteDay,
+    PromotedResult,
+    RelevanceCheck,
+    SearchClick,
+    SearchLogEntry,
+    SearchQueryDay,
+)
 from search.models.embeddings import PassageEmbedding
 from search.models.outbox import IndexCursor, IndexUpdate
 from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["GlossaryConcept", "IndexCursor", "IndexUpdate", "PassageEmbedding", "SynonymRule"]
+__all__ = [
+    "AutocompleteDay",
+    "GlossaryConcept",
+    "IndexCursor",
+    "IndexUpdate",
+    "PassageEmbedding",
+    "PromotedResult",
+    "RelevanceCheck",
+    "SearchClick",
+    "SearchLogEntry",
+    "SearchQueryDay",
+    "SynonymRule",
+]
