@@ -102,6 +102,7 @@ def search_console_urls():
     return [
         path("search-console/", console.reports_view, name="search_console_reports"),
         path("search-console/log/", console.log_view, name="search_console_log"),
+        path("search-console/draft/", console.draft_view, name="search_console_draft"),
     ]
 
 

@@ -7,22 +7,28 @@ Logged text reaches the page through Django's autoescaping and the CSV export th
 """
 
 import csv
+import uuid
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.views.snippets import CreateView
 
+from hub.manuals.models import ManualIndexPage, ManualPage
 from hub.organisations.editorial import ORGANISATION_GROUP_PREFIX
+from hub.organisations.models import OrganisationPage
 from search.console import log, reports
 from search.console.daily import start_of
 from search.models import GlossaryConcept, PromotedResult, SearchLogEntry, SynonymRule
@@ -180,6 +186,32 @@ def log_view(request):
         "search/console/log.html",
         {"page_title": _("Search log"), "header_icon": "list-ul", "form": form, "entries": page},
     )
+
+
+def draft_parent(user, language):
+    """Where `user` may start a manual in `language`: the manual library, else their organisation."""
+    candidates = [
+        *ManualIndexPage.objects.filter(locale__language_code=language),
+        *OrganisationPage.objects.filter(locale__language_code=language).order_by("title"),
+    ]
+    return next((page for page in candidates if page.permissions_for_user(user).can_add_subpage()), None)
+
+
+@require_POST
+def draft_view(request):
+    """A draft manual titled by the query, in the reader's language, opened in the editor."""
+    if not can_view_reports(request.user):
+        raise PermissionDenied
+    query = " ".join(request.POST.get("query", "").split())[:200]
+    language = request.POST.get("language", "")
+    parent = draft_parent(request.user, language) if query else None
+    if parent is None:
+        messages.error(request, _("You may not add a page in this language."))
+        return redirect("search_console_reports")
+    slug = f"{slugify(query)[:40] or 'stranka'}-{uuid.uuid4().hex[:6]}"
+    page = parent.add_child(instance=ManualPage(title=capfirst(query), slug=slug, live=False, owner=request.user))
+    page.save_revision(user=request.user)
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 class PrefilledCreateView(CreateView):

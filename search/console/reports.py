@@ -4,7 +4,7 @@ the raw log of the days not summed yet (today)."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import TruncDate
 
 from search.console.daily import COUNTS, start_of, summed_through
@@ -28,17 +28,14 @@ class Row:
         for name in FIELDS:
             setattr(self, name, getattr(self, name) + (counts[name] or 0))
 
-    @property
-    def not_clicked(self):
-        return self.with_results - self.clicked
 
-
-# Each report: which rows it keeps, and the count it ranks them by (the first column after the query).
+# Each report: the rows it keeps, as SQL over the summed days and as a test of a merged row, and the
+# count it ranks them by (the first column after the query).
 REPORTS = {
-    "top": (lambda row: True, "searches"),
-    "zero": (lambda row: row.zero_results > 0, "zero_results"),
-    "weak": (lambda row: row.weakly_answered > 0, "weakly_answered"),
-    "no_click": (lambda row: row.with_results > 0 and row.clicked == 0, "with_results"),
+    "top": (Q(), lambda row: True, "searches"),
+    "zero": (Q(zero_results__gt=0), lambda row: row.zero_results > 0, "zero_results"),
+    "weak": (Q(weakly_answered__gt=0), lambda row: row.weakly_answered > 0, "weakly_answered"),
+    "no_click": (Q(with_results__gt=0, clicked=0), lambda row: row.with_results > 0 and row.clicked == 0, "with_results"),
 }
 
 
@@ -56,15 +53,36 @@ def sources(date_from, date_to, language):
     return summed, raw
 
 
+def summed_totals(summed):
+    return summed.values("language", "query").annotate(**{name: Sum(name) for name in FIELDS}).order_by()
+
+
 def query_rows(report, date_from, date_to, language=None, limit=LIMIT):
-    """The report's rows, most first: per language and query, the counts over the range."""
-    keep, ranked_by = REPORTS[report]
+    """The report's rows, most first: per language and query, the counts over the range.
+
+    The summed days are ranked and cut in SQL; the few queries of the days not summed yet (today) are
+    added to their summed counts. No query left out can rank higher: its count is all summed, and at
+    most the last one kept.
+    """
+    condition, keep, ranked_by = REPORTS[report]
     summed, raw = sources(date_from, date_to, language)
     rows = {}
-    totals = summed.values("language", "query").annotate(**{name: Sum(name) for name in FIELDS}).order_by()
-    for counts in [*totals, *raw.values("language", "query").annotate(**COUNTS).order_by()]:
+
+    def add(counts):
         key = (counts["language"], counts["query"])
         rows.setdefault(key, Row(*key)).add(counts)
+
+    for counts in summed_totals(summed).filter(condition).order_by(f"-{ranked_by}", "query")[:limit]:
+        add(counts)
+    today = list(raw.values("language", "query").annotate(**COUNTS).order_by())
+    pending = {(counts["language"], counts["query"]) for counts in today} - set(rows)
+    for language_code in {key[0] for key in pending}:
+        queries = [query for code, query in pending if code == language_code]
+        for start in range(0, len(queries), 500):
+            for counts in summed_totals(summed.filter(language=language_code, query__in=queries[start : start + 500])):
+                add(counts)
+    for counts in today:
+        add(counts)
     kept = [row for row in rows.values() if keep(row)]
     kept.sort(key=lambda row: (-getattr(row, ranked_by), row.query))
     return kept[:limit]

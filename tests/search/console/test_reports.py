@@ -92,3 +92,17 @@ def test_purging_old_rows_keeps_their_daily_counts_for_the_reports(settings):
     assert (row.searches, row.zero_results, row.weakly_answered, row.clicked) == (4, 2, 1, 1)
     weeks = reports.weekly(today - timedelta(days=60), today)
     assert sum(week.searches for week in weeks) == 4
+
+
+def test_an_organisation_editor_opens_a_draft_titled_by_the_query_in_their_organisation(client, editor, content_tree):
+    from hub.manuals.models import ManualPage
+    from hub.organisations.editorial import ensure_organisation_group
+
+    group = ensure_organisation_group(content_tree.organisation)
+    user = editor()
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.post(f"{REPORTS_URL}draft/", {"query": "kurzy češtiny pro seniory", "language": "cs"})
+    draft = ManualPage.objects.get(title="Kurzy češtiny pro seniory")
+    assert response["Location"] == f"/admin/pages/{draft.pk}/edit/"
+    assert not draft.live and draft.get_parent().pk == content_tree.organisation.pk
