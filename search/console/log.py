@@ -152,7 +152,7 @@ def results_flags(results):
         "partial": bool(results.partial),
         "cross_language": bool(results.fallback_locale or results.query_language)
         or any(hit.cross_lingual for hit in hits),
-        "meaning_only": bool(results.weak) or (bool(hits) and all(hit.related for hit in hits)),
+        "meaning_only": bool(hits) and (bool(results.weak) or all(hit.related for hit in hits)),
         "answer_shown": results.answer is not None,
     }
 
