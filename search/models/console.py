@@ -87,7 +87,11 @@ class SearchQueryDay(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="search_query_day_key")]
-        indexes = [models.Index(fields=["language", "day"], name="search_query_day_language")]
+        indexes = [
+            models.Index(fields=["language", "day"], name="search_query_day_language"),
+            # The reports add today's raw counts to the summed counts of the same queries: found by key.
+            models.Index(fields=["language", "query", "day"], name="search_query_day_query"),
+        ]
         # Organisation editors read the reports; the raw log is for search editors (view_searchlogentry).
         permissions = [("view_search_reports", "Can view search reports")]
         verbose_name = _("daily query count")
