@@ -52,6 +52,8 @@ REPORT_TITLES = {
 # Spreadsheets run a cell starting with these as a formula: a logged query must stay text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_DAYS = 30
+# The synonym form opens with the query on its first line and the cursor's place for an equivalent below.
+NEW_LINE = "\n"
 
 
 def ensure_search_editors_group(app_config=None, **kwargs):
@@ -96,23 +98,27 @@ class RangeForm(forms.Form):
         return data.get("date_from") or date_to - timedelta(days=DEFAULT_DAYS - 1), date_to, data.get("lang") or None
 
 
-def results_url(language, query):
-    """The search page as a reader of `language` sees it for `query` (not logged as a search)."""
+def search_page_url(language):
     with translation.override(language):
-        return f"{reverse('search')}?{urlencode({'q': query, log.NOT_LOGGED_PARAM: 1})}"
+        return reverse("search")
 
 
-def fix_urls(row):
-    """One-click fixes of a row: prefilled forms for a synonym, a glossary concept, a promoted result."""
-    def add(model, **initial):
-        return f"{reverse(model.snippet_viewset.get_url_name('add'))}?{urlencode(initial)}"
+def add_url(model):
+    return reverse(model.snippet_viewset.get_url_name("add"))
 
-    return {
-        "results": results_url(row.language, row.query),
-        "synonym": add(SynonymRule, language=row.language, terms=f"{row.query}\n"),
-        "glossary": add(GlossaryConcept, **{f"terms_{row.language}": row.query}),
-        "promote": add(PromotedResult, language=row.language, query=row.query),
-    }
+
+def fix_urls(rows):
+    """Each row's links: its results as readers of its language see them (not logged as a search), and
+    the one-click fixes, prefilled forms for a synonym, a glossary concept and a promoted result."""
+    pages = {code: search_page_url(code) for code, _ in LANGUAGE_CHOICES}
+    synonym, glossary, promote = add_url(SynonymRule), add_url(GlossaryConcept), add_url(PromotedResult)
+    for row in rows:
+        yield row, {
+            "results": f"{pages[row.language]}?{urlencode({'q': row.query, log.NOT_LOGGED_PARAM: 1})}",
+            "synonym": f"{synonym}?{urlencode({'language': row.language, 'terms': row.query + NEW_LINE})}",
+            "glossary": f"{glossary}?{urlencode({f'terms_{row.language}': row.query})}",
+            "promote": f"{promote}?{urlencode({'language': row.language, 'query': row.query})}",
+        }
 
 
 def csv_cell(value):
@@ -162,7 +168,7 @@ def reports_view(request):
             "report": report,
             "tabs": [(key, title, f"?{urlencode({**params.dict(), 'report': key})}") for key, title in REPORT_TITLES.items()],
             "csv_url": f"?{urlencode({**params.dict(), 'report': report, 'format': 'csv'})}",
-            "rows": [(row, fix_urls(row)) for row in rows],
+            "rows": list(fix_urls(rows)),
             "weeks": weeks,
             "can_fix": can_view_log(request.user),
             "date_from": date_from,

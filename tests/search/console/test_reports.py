@@ -52,6 +52,8 @@ def test_a_search_editor_reads_zero_result_queries_and_fixes_one_from_its_row(cl
     assert "Dotazy bez výsledků" in html
     assert "byt pro rodinu &lt;b&gt;" in html and "<b>" not in html.split("byt pro rodinu")[1][:20]
     assert "tlumočník" not in html
+    assert "/admin/snippets/search/promotedresult/add/?language=cs&amp;query=byt+pro+rodinu" in html
+    assert "/cs/search/?q=byt+pro+rodinu+%3Cb%3E&amp;console=1" in html  # what readers saw, not logged
     row = reports.query_rows("zero", timezone.localdate() - timedelta(days=30), timezone.localdate())[0]
     assert (row.query, row.searches, row.zero_results) == ("byt pro rodinu <b>", 3, 3)
     add_synonym = client.get("/admin/snippets/search/synonymrule/add/", {"language": "cs", "terms": "byt pro rodinu\n"})
