@@ -38,6 +38,7 @@ def test_another_page_or_filter_of_the_same_query_is_one_search(client, index):
     client.get("/cs/search/", {"q": "tlumočníci", "sid": sid})  # a new query with the old id is new
     client.get("/cs/search/", {"q": "cizinci", "sid": sid + "forged"})
     assert SearchLogEntry.objects.count() == 3
+    client.get("/cs/search/", {"q": "azyl", "console": 1})  # an editor opening a report's row
     client.get("/api/search/autocomplete/", {"q": "ciz", "lang": "cs"})
     assert SearchLogEntry.objects.count() == 3 and AutocompleteDay.objects.get().requests == 1
 
