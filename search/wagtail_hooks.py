@@ -1,14 +1,17 @@
-"""Admin: the search vocabulary (synonym rules and the terminology glossary) as editable snippets, a
-dashboard warning when semantic search is off because its model could not load, and how far embedding
-has got while passages still lack their vectors."""
+"""Admin: the search vocabulary (synonym rules and the terminology glossary) as editable snippets, the
+search console (what readers search for, promoted results, relevance checks), a dashboard warning when
+semantic search is off because its model could not load, and how far embedding has got while passages
+still lack their vectors."""
 
 from datetime import timedelta
 
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -16,12 +19,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.core.admin_columns import YesNoColumn
 from search.changes.embedding_progress import embedding_progress
-from search.models import GlossaryConcept, SynonymRule
+from search.console import admin as console
+from search.models import GlossaryConcept, PromotedResult, RelevanceCheck, SynonymRule
 from search.vectors.embedding import embedder_problem
 
 
 class SynonymRuleViewSet(SnippetViewSet):
     model = SynonymRule
+    add_view_class = console.PrefilledCreateView  # the search console's "Add synonym" fills it in
     icon = "search"
     menu_label = _("Synonym rules")
     list_display = [
@@ -38,6 +43,7 @@ class SynonymRuleViewSet(SnippetViewSet):
 
 class GlossaryConceptViewSet(SnippetViewSet):
     model = GlossaryConcept
+    add_view_class = console.PrefilledCreateView
     icon = "list-ul"
     menu_label = _("Terminology glossary")
     list_display = [
@@ -62,6 +68,66 @@ class SearchVocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(SearchVocabularyGroup)
+
+
+# --- The editors' search console (search/console/): menu "Vyhledávání" --------------------------
+
+
+class PromotedResultViewSet(SnippetViewSet):
+    model = PromotedResult
+    icon = "pick"
+    add_to_admin_menu = False
+    add_view_class = console.PrefilledCreateView
+    list_display = ["query", "language", "__str__", "starts_at", "ends_at"]
+    list_filter = ["language"]
+    search_fields = ["query", "title"]
+
+
+class RelevanceCheckViewSet(SnippetViewSet):
+    model = RelevanceCheck
+    icon = "tasks"
+    add_to_admin_menu = False
+    list_display = [
+        "query",
+        "language",
+        "page_title",
+        "top",
+        YesNoColumn("passed", label=capfirst(_("passed")), sort_key="passed"),
+        "rank",
+        "last_run_at",
+    ]
+    list_filter = ["language", "passed"]
+    search_fields = ["query", "page_title"]
+
+
+register_snippet(PromotedResultViewSet)
+register_snippet(RelevanceCheckViewSet)
+
+
+@hooks.register("register_admin_urls")
+def search_console_urls():
+    return [
+        path("search-console/", console.reports_view, name="search_console_reports"),
+        path("search-console/log/", console.log_view, name="search_console_log"),
+        path("search-console/draft/", console.draft_view, name="search_console_draft"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def search_console_menu():
+    def snippets(model):
+        return reverse(model.snippet_viewset.get_url_name("list"))
+
+    def allowed_to(codename):
+        return lambda user: user.has_perm(f"search.{codename}")
+
+    items = [
+        console.ConsoleMenuItem(_("Reports"), reverse("search_console_reports"), icon_name="table", allowed=console.can_view_reports),
+        console.ConsoleMenuItem(_("Search log"), reverse("search_console_log"), icon_name="list-ul", allowed=console.can_view_log),
+        console.ConsoleMenuItem(_("Promoted results"), snippets(PromotedResult), icon_name="pick", allowed=allowed_to("view_promotedresult")),
+        console.ConsoleMenuItem(_("Relevance checks"), snippets(RelevanceCheck), icon_name="tasks", allowed=allowed_to("view_relevancecheck")),
+    ]
+    return SubmenuMenuItem(_("Site search"), Menu(items=items), name="search-console", icon_name="search", order=890)
 
 
 class EmbedderWarningPanel(Component):

@@ -241,6 +241,15 @@ SEARCH_MAX_QUERY_LENGTH = 200
 # 1.0 turns the box off.
 SEARCH_ANSWER_CONFIDENCE = float(env_str("SEARCH_ANSWER_CONFIDENCE", "0.005"))
 
+# --- The editors' search console (search/console/) ---
+# Days a logged search is kept; its daily counts stay after it is deleted (`purge_search_log`).
+SEARCH_LOG_RETENTION_DAYS = int(env_str("SEARCH_LOG_RETENTION_DAYS", "180"))
+# Searches one process logs a minute at most, and times one identical query: a script cannot flood the log.
+SEARCH_LOG_MAX_PER_MINUTE = int(env_str("SEARCH_LOG_MAX_PER_MINUTE", "600"))
+SEARCH_LOG_REPEATS_PER_MINUTE = int(env_str("SEARCH_LOG_REPEATS_PER_MINUTE", "10"))
+# Another page, filter or order of a query within this many seconds is the same search, counted once.
+SEARCH_LOG_SESSION_SECONDS = 1800
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

@@ -28,13 +28,19 @@ logger = logging.getLogger(__name__)
 # The longest pause after repeated failures; a failing pass is retried sooner at first.
 MAX_PAUSE = 60
 PURGE_INTERVAL = 3600
+# The daily jobs the command hands in (the search console's log purge and relevance checks).
+DAILY_INTERVAL = 24 * 3600
 
 
 class Worker:
     """`find_consumers()` names what this loop feeds: by default every consumer of this process; a
     host's backup feeder passes only its local copy and no slow step (search/changes/backup_feeder.py)."""
 
-    def __init__(self, interval=1.0, report=None, check_interval=None, find_consumers=None, slow_step=True):
+    def __init__(
+        self, interval=1.0, report=None, check_interval=None, find_consumers=None, slow_step=True, daily=None
+    ):
+        self.daily = daily
+        self.next_daily = time.monotonic()
         self.find_consumers = find_consumers or outbox.consumers
         self.slow_step = slow_step
         self.interval = interval
@@ -83,6 +89,9 @@ class Worker:
             purged = log.purge_change_log()
             if purged:
                 self.report(f"{purged} processed changes older than the retention purged")
+        if self.daily and self.slow_step and now >= self.next_daily:
+            self.next_daily = now + DAILY_INTERVAL
+            self.daily(self.report)
 
     # --- loops -----------------------------------------------------------------------------------
 

@@ -1,5 +1,26 @@
+from search.models.console import (
+    AutocompleteDay,
+    PromotedResult,
+    RelevanceCheck,
+    SearchClick,
+    SearchLogEntry,
+    SearchQueryDay,
+)
 from search.models.embeddings import EmbeddingTask, PassageEmbedding
 from search.models.outbox import IndexCursor, IndexUpdate
 from search.models.synonyms import GlossaryConcept, SynonymRule
 
-__all__ = ["EmbeddingTask", "GlossaryConcept", "IndexCursor", "IndexUpdate", "PassageEmbedding", "SynonymRule"]
+__all__ = [
+    "AutocompleteDay",
+    "EmbeddingTask",
+    "GlossaryConcept",
+    "IndexCursor",
+    "IndexUpdate",
+    "PassageEmbedding",
+    "PromotedResult",
+    "RelevanceCheck",
+    "SearchClick",
+    "SearchLogEntry",
+    "SearchQueryDay",
+    "SynonymRule",
+]

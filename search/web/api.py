@@ -9,6 +9,8 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from search.console import log
+from search.console.promotions import promoted_for
 from search.engines import failover
 from search.engines.base import SearchUnavailable
 from search.query.types import QueryError
@@ -57,11 +59,14 @@ def search_api(request):
     try:
         language = requested_language(request.GET)
         query = query_from_params(request.GET, language)
-        results = run_search(query)
+        with log.Stopwatch() as took:
+            results = run_search(query)
     except QueryError as error:
         return error_response(str(error), 400)
     except SearchUnavailable:
         return error_response(UNAVAILABLE, 503)
+    # The search console: pass `search_id` back as `sid` with the next page or filter of this query.
+    search_id = log.log_search(request.GET, query, results, took.seconds, log.API)
     translations = translation_urls(results.hits, language)
     with translation.override(language):
         facets = {
@@ -90,6 +95,12 @@ def search_api(request):
             # Written in another language than `lang` (e.g. "ru"): answered from pages in Czech or in it.
             "query_language": results.query_language,
             "backup_engine": results.from_backup,
+            # Pinned by editors above the results for this query in this language (first page only).
+            "promoted": [
+                {"title": item.title, "url": item.url, "description": item.description, "external": item.external}
+                for item in (promoted_for(query.text, language) if query.page == 1 else [])
+            ],
+            "search_id": search_id,
         }
     )
 
@@ -148,4 +159,5 @@ def autocomplete_api(request):
         suggestions = failover.autocomplete(prefix, language, AUTOCOMPLETE_LIMIT)
     except SearchUnavailable:
         return error_response(UNAVAILABLE, 503)
+    log.log_autocomplete(language)
     return JsonResponse({"query": prefix, "results": suggestions})

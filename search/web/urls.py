@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from search.console.clicks import search_click
 from search.web import api, views
 
 urlpatterns = [
@@ -11,4 +12,5 @@ urlpatterns = [
 
 page_urlpatterns = [
     path("search/", views.search_page, name="search"),
+    path("search/go/", search_click, name="search_click"),
 ]

@@ -11,6 +11,9 @@ from wagtail.models import Page
 
 from hub.core.collation import sorted_by_name
 from hub.organisations.models import Helpline, OrganisationIndexPage
+from search.console import log
+from search.console.clicks import click_url
+from search.console.promotions import promoted_for
 from search.documents import schema
 from search.engines import failover
 from search.engines.base import SearchUnavailable
@@ -131,7 +134,8 @@ def search_page(request):
     status = 200
     try:
         query = query_from_params(request.GET, language)
-        results = run_search(query)
+        with log.Stopwatch() as took:
+            results = run_search(query)
     except QueryError as error:
         context["error"] = str(error)
         status = 400
@@ -142,23 +146,33 @@ def search_page(request):
         pages = max(1, math.ceil(results.total / query.per_page))
         types = content_type_labels()
         translations = translation_urls(results.hits, language)
+        # The search console (search/console/): log the search once, and send result links through it.
+        search_id = log.log_search(request.GET, query, results, took.seconds, log.PAGE)
+        first = (query.page - 1) * query.per_page + 1
         context.update(
             results=results,
+            search_id=search_id,
+            promoted=promoted_links(query, search_id),
             hits=[
-                (hit, types.get(hit.content_type, hit.content_type), translations.get(hit.translation_key))
-                for hit in results.hits
+                (
+                    hit,
+                    types.get(hit.content_type, hit.content_type),
+                    translations.get(hit.translation_key),
+                    result_link(hit, search_id, first + number, query.page),
+                )
+                for number, hit in enumerate(results.hits)
             ],
             # Czech answers among results in the reader's language: say what the «In Czech» badge means.
             cross_lingual=not (results.fallback_locale or results.query_language)
             and any(hit.cross_lingual for hit in results.hits),
             answer_updated=answer_updated(results.answer) if results.answer else None,
-            first_number=(query.page - 1) * query.per_page + 1,
+            first_number=first,
             facets=labelled_facets(results.facets, query.filters, language),
             page=query.page,
             pages=pages,
             previous_page=query.page - 1 if query.page > 1 else None,
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
-            query_without_page=without_page(request.GET),
+            query_without_page=without_page(request.GET, search_id),
             has_filters=bool(query.filters),
             filter_count=sum(len(values) for values in query.filters.values()),
         )
@@ -171,9 +185,28 @@ def search_page(request):
     return render(request, "search/search_page.html", context, status=status)
 
 
-def without_page(params):
-    """The current query string without `page`, ending in "&" when not empty, for pagination links."""
+def result_link(hit, search_id, position, page):
+    """Where a result's title links: its best section, through the click log when the search is logged."""
+    url = hit.passage.url if hit.passage else hit.url
+    return click_url(search_id, url, position, page) if search_id else url
+
+
+def promoted_links(query, search_id):
+    """(promotion, link) pinned by editors for the query, on the first results page only."""
+    if query.page != 1:
+        return []
+    return [
+        (promotion, click_url(search_id, promotion.url, 0, 1, promoted=True) if search_id else promotion.url)
+        for promotion in promoted_for(query.text, query.locale)
+    ]
+
+
+def without_page(params, search_id=None):
+    """The current query string without `page` (with the search's id), ending in "&" when not empty,
+    for pagination links."""
     params = params.copy()
     params.pop("page", None)
+    if search_id:
+        params["sid"] = search_id
     encoded = params.urlencode()
     return f"{encoded}&" if encoded else ""

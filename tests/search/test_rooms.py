@@ -19,7 +19,9 @@ ROOMS_BELOW = {
     # An engine knows the query only by its types and its matching plan, never its pipeline or ranking.
     "engines": {"documents", "vocabulary", "vectors", "query.types", "query.matching"},
     "changes": {"documents", "vocabulary", "vectors", "engines"},
-    "web": {"documents", "vocabulary", "query", "engines"},
+    # The editors' console: the query log, promotions and relevance checks the web room calls.
+    "console": {"documents", "vocabulary", "query", "engines"},
+    "web": {"documents", "vocabulary", "query", "engines", "console"},
 }
 
 

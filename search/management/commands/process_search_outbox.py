@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from search.changes import log, outbox
 from search.changes.worker import Worker, describe
+from search.console.jobs import daily_jobs
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         if retry_now:
             self.stdout.write(f"{log.retry_now()} engines in backoff will be retried now")
         if loop:
-            Worker(interval=interval, report=self.stdout.write).run()
+            Worker(interval=interval, report=self.stdout.write, daily=daily_jobs).run()
             return
         result = outbox.process_pending(force=retry_now)
         outbox.enrich_pending()

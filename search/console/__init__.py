@@ -1,0 +1,1 @@
+"""The editors' search console: the query log, promoted results, reports and saved relevance checks."""
