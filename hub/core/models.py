@@ -12,6 +12,7 @@ from wagtail.search import index
 from hub.core import blocks as hub_blocks
 from hub.core import search_schema as find
 from hub.core.forms import HubPageForm
+from hub.core.freshness import Checked
 from hub.core.language_fallback import in_language_or_default
 from hub.core.listing import filter_listing, paginate_listing
 
@@ -19,7 +20,7 @@ from hub.core.listing import filter_listing, paginate_listing
 TAXONOMY_FIELDS = ("regions", "topics", "target_groups")
 
 
-class HubPage(Page):
+class HubPage(Checked, Page):
     """Fields every piece of content carries, so search, facets and listings treat them alike.
 
     `search_fields` declares what readers can find (hub/core/search_schema.py); each content type adds
@@ -40,6 +41,11 @@ class HubPage(Page):
     target_groups = ParentalManyToManyField(
         "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
     )
+
+    @property
+    def freshness_key(self):
+        """Pages are checked at their search type's interval (settings.FRESHNESS_CHECK_MONTHS)."""
+        return self.search_type
 
     # Whether the home page's "Recently published" lists pages of this type; a directory entry
     # (an organisation profile) is not news, so its type turns this off.
@@ -65,7 +71,8 @@ class HubPage(Page):
                 FieldPanel("target_groups"),
             ],
             heading=_("Classification"),
-        )
+        ),
+        *Checked.freshness_panels,
     ]
 
     class Meta:

@@ -241,6 +241,11 @@ SEARCH_MAX_QUERY_LENGTH = 200
 # 1.0 turns the box off.
 SEARCH_ANSWER_CONFIDENCE = float(env_str("SEARCH_ANSWER_CONFIDENCE", "0.005"))
 
+# Months between two checks of a content type's facts (hub/core/freshness.py), keyed by search type:
+# phone numbers and opening hours change often, a manual's method rarely; other types use the default.
+FRESHNESS_CHECK_MONTHS = {"organisation": 6, "helpline": 6, "manual": 12, "good_practice": 12}
+FRESHNESS_DEFAULT_CHECK_MONTHS = 12
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
