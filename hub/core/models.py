@@ -1,5 +1,7 @@
 """The home page and the base every content page shares: summary, taxonomies, review dates."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +172,9 @@ class SectionIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         listing = self.listed_pages(request)
         context["listing"] = listing
+        # The section's Atom feed (search/web/feeds.py) follows the same filters.
+        feed = {"type": self.listed_page_model.search_type, "region": listing.selected_region, "topic": listing.selected_topic}
+        context["feed_query"] = urlencode({name: value for name, value in feed.items() if value})
         context["page_obj"] = paginate_listing(listing.pages, request.GET.get("page"), self.per_page)
         return context
 

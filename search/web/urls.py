@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from search.web import api, views
+from search.web import api, feeds, views
 
 urlpatterns = [
     path("", api.search_api, name="search_api"),
@@ -11,4 +11,5 @@ urlpatterns = [
 
 page_urlpatterns = [
     path("search/", views.search_page, name="search"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
 ]
