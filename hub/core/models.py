@@ -1,5 +1,7 @@
 """The home page and the base every content page shares: summary, taxonomies, review dates."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,7 @@ from wagtail.search import index
 from hub.core import blocks as hub_blocks
 from hub.core import search_schema as find
 from hub.core.forms import HubPageForm
+from hub.core.freshness import Checked
 from hub.core.language_fallback import in_language_or_default
 from hub.core.listing import filter_listing, paginate_listing
 
@@ -19,7 +22,7 @@ from hub.core.listing import filter_listing, paginate_listing
 TAXONOMY_FIELDS = ("regions", "topics", "target_groups")
 
 
-class HubPage(Page):
+class HubPage(Checked, Page):
     """Fields every piece of content carries, so search, facets and listings treat them alike.
 
     `search_fields` declares what readers can find (hub/core/search_schema.py); each content type adds
@@ -40,6 +43,11 @@ class HubPage(Page):
     target_groups = ParentalManyToManyField(
         "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
     )
+
+    @property
+    def freshness_key(self):
+        """Pages are checked at their search type's interval (settings.FRESHNESS_CHECK_MONTHS)."""
+        return self.search_type
 
     # Whether the home page's "Recently published" lists pages of this type; a directory entry
     # (an organisation profile) is not news, so its type turns this off.
@@ -65,7 +73,8 @@ class HubPage(Page):
                 FieldPanel("target_groups"),
             ],
             heading=_("Classification"),
-        )
+        ),
+        *Checked.freshness_panels,
     ]
 
     class Meta:
@@ -163,6 +172,9 @@ class SectionIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         listing = self.listed_pages(request)
         context["listing"] = listing
+        # The section's Atom feed (search/web/feeds.py) follows the same filters.
+        feed = {"type": self.listed_page_model.search_type, "region": listing.selected_region, "topic": listing.selected_topic}
+        context["feed_query"] = urlencode({name: value for name, value in feed.items() if value})
         context["page_obj"] = paginate_listing(listing.pages, request.GET.get("page"), self.per_page)
         return context
 

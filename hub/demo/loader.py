@@ -309,7 +309,7 @@ class DemoLoader:
 
     def load_manuals(self):
         today = datetime.date.today()
-        reviewed = {"last_reviewed": today, "review_by": today.replace(year=today.year + 1)}
+        reviewed = {"last_checked": today}
         recommendations = manuals.recommendations_manual("cs")
         tasks = self.ensure_document(
             "Doporučení pro nové aktéry – úkoly (výtah)",

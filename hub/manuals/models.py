@@ -1,26 +1,19 @@
-"""Methodology documents and manuals: long-form guidance with a table of contents and review dates."""
-
-import datetime
+"""Methodology documents and manuals: long-form guidance with a table of contents (checked yearly)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
 from hub.core import search_schema as find
 from hub.core.blocks import BodyBlock, stream_anchors
 from hub.core.models import HubPage, SectionIndexPage
-from hub.core.validators import validate_date_range
 
 
 class ManualPage(HubPage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
-    review_by = models.DateField(
-        _("review by"), null=True, blank=True, help_text=_("When the text should be checked again.")
-    )
 
     search_type = "manual"
     search_fields = HubPage.search_fields + [find.BodySections("body")]
@@ -28,7 +21,6 @@ class ManualPage(HubPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("source_documents", label=_("source documents")),
-        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")], heading=_("Review")),
         *HubPage.taxonomy_panels,
     ]
 
@@ -38,14 +30,6 @@ class ManualPage(HubPage):
     class Meta:
         verbose_name = _("manual")
         verbose_name_plural = _("manuals")
-
-    def clean(self):
-        super().clean()
-        if self.last_reviewed and self.review_by:
-            validate_date_range(self.last_reviewed, self.review_by, end_field="review_by")
-
-    def is_due_for_review(self):
-        return bool(self.review_by and self.review_by <= datetime.date.today())
 
     def table_of_contents(self):
         return [

@@ -9,7 +9,6 @@ from operator import attrgetter
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core import search_schema as find
 from hub.core.collation import sorted_by_name
 from hub.core.forms import HubPageForm, TranslatedChoicesMixin
+from hub.core.freshness import Checked
 from hub.core.languages import SpokenLanguagesField, language_names
 from hub.core.models import HubPage, SectionIndexPage
 from hub.core.validators import validate_phone
@@ -39,8 +39,10 @@ class HelplineForm(TranslatedChoicesMixin, WagtailAdminModelForm):
     """The regions a line serves are offered once, as checkboxes named in the helpline's language."""
 
 
-class Helpline(TranslatableMixin, index.Indexed, models.Model):
+class Helpline(TranslatableMixin, Checked, index.Indexed, models.Model):
     """A phone line or web service for foreigners or the people helping them; reusable anywhere."""
+
+    freshness_key = "helpline"
 
     name = models.CharField(_("name"), max_length=200)
     operator = models.CharField(_("operator"), max_length=200, blank=True)
@@ -70,6 +72,8 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("url"),
         SynchronizedField("show_in_footer"),
         SynchronizedField("footer_order"),
+        SynchronizedField("last_checked"),
+        SynchronizedField("check_by"),
     ]
 
     base_form_class = HelplineForm
@@ -83,6 +87,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("regions"),
         FieldRowPanel([FieldPanel("show_in_footer"), FieldPanel("footer_order")]),
+        *Checked.freshness_panels,
     ]
     search_fields = [
         index.SearchField("name"),
@@ -156,12 +161,6 @@ class OrganisationPage(ContactDetails, HubPage):
     )
     services = RichTextField(_("services"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     website = models.URLField(_("web"), blank=True, help_text=_("The organisation's official website."))
-    contacts_verified_on = models.DateField(
-        _("contacts verified on"),
-        null=True,
-        blank=True,
-        help_text=_("When someone last checked that the phone, e-mail and address still work."),
-    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -180,7 +179,8 @@ class OrganisationPage(ContactDetails, HubPage):
     override_translatable_fields = [
         *ContactDetails.synchronised_fields,
         SynchronizedField("website"),
-        SynchronizedField("contacts_verified_on"),
+        SynchronizedField("last_checked"),
+        SynchronizedField("check_by"),
         SynchronizedField("actor_type"),
         SynchronizedField("operator"),
         SynchronizedField("logo"),
@@ -207,7 +207,7 @@ class OrganisationPage(ContactDetails, HubPage):
         FieldPanel("logo"),
         FieldPanel("services"),
         MultiFieldPanel(
-            [*contact_panels(), FieldPanel("website"), FieldPanel("contacts_verified_on")],
+            [*contact_panels(), FieldPanel("website")],
             heading=_("Contact"),
         ),
         InlinePanel("places", label=_("other offices and contact points")),
@@ -230,10 +230,6 @@ class OrganisationPage(ContactDetails, HubPage):
     def clean(self):
         super().clean()
         self.clean_contacts()
-        if self.contacts_verified_on and self.contacts_verified_on > timezone.localdate():
-            raise ValidationError(
-                {"contacts_verified_on": _("The date of the last check cannot be in the future.")}
-            )
 
     def search_year(self):
         """A directory entry is about no year: organisations have no value in the "Year" filter."""

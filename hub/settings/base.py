@@ -250,6 +250,11 @@ SEARCH_LOG_REPEATS_PER_MINUTE = int(env_str("SEARCH_LOG_REPEATS_PER_MINUTE", "10
 # Another page, filter or order of a query within this many seconds is the same search, counted once.
 SEARCH_LOG_SESSION_SECONDS = 1800
 
+# Months between two checks of a content type's facts (hub/core/freshness.py), keyed by search type:
+# phone numbers and opening hours change often, a manual's method rarely; other types use the default.
+FRESHNESS_CHECK_MONTHS = {"organisation": 6, "helpline": 6, "manual": 12, "good_practice": 12}
+FRESHNESS_DEFAULT_CHECK_MONTHS = 12
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from django.conf import settings
 
+from hub.core.freshness import overdue_pages
 from search.documents.schema import LOCALE_FACET
 from search.query.answers import answer_box
 from search.query.copies import collapse_copies
@@ -138,12 +139,12 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     size = max(MIN_CANDIDATES, (parsed.offset + parsed.per_page) * CANDIDATES_PER_RESULT)
     retrieval, level = retrieve_relaxed(engine, plan, size)
     others = related_lists(engine, plan, retrieval)
-    ranked = rank_pages(retrieval.candidates, plan, others)
+    ranked = rank_pages(retrieval.candidates, plan, others, overdue_among(retrieval))
     # Pages with many matching passages can crowd a candidate list: look deeper for later result pages.
     while level and len(ranked) < min(parsed.offset + parsed.per_page, retrieval.total) and size < MAX_CANDIDATES:
         size *= 4
         retrieval = engine.retrieve(plan, level, min(size, MAX_CANDIDATES))
-        ranked = rank_pages(retrieval.candidates, plan, others)
+        ranked = rank_pages(retrieval.candidates, plan, others, overdue_among(retrieval))
     weak = answers_nothing(retrieval, others, floor)
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
@@ -180,6 +181,11 @@ def name_pages_first(engine, ranked, plan):
         if (passage := stored.get(page.best.passage_id))
     }
     return names_first(ranked[:NAMED_LOOKAHEAD], titles, plan) + ranked[NAMED_LOOKAHEAD:]
+
+
+def overdue_among(retrieval):
+    """Pages of the candidates past their check-by date (hub/core/freshness.py): ranked a little lower."""
+    return overdue_pages({candidate.page_id for candidate in retrieval.candidates})
 
 
 def answers_nothing(retrieval, others, floor=MEANING_FLOOR):
@@ -279,6 +285,6 @@ def filters_for(parsed, language):
 def browse(engine, query, plan):
     """No words: every page of the language and filters, newest first, one results page of them."""
     retrieval = engine.browse(plan)
-    ranked = rank_pages(retrieval.candidates, plan)
+    ranked = rank_pages(retrieval.candidates, plan, overdue=overdue_among(retrieval))
     hits = build_hits(ranked, engine.stored_passages(passages_to_show(ranked)), plan)
     return SearchResults(query=query, total=retrieval.total, hits=hits, facets=retrieval.facets)

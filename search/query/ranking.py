@@ -25,6 +25,9 @@ from search.vocabulary.analysis import analyse, fold
 MORE_PASSAGES_BONUS = 0.1
 # … for at most this many passages: a long manual mentioning a word everywhere is not more relevant.
 MAX_BONUS_PASSAGES = 3
+# A page past its check-by date (hub/core/freshness.py) scores this share of what it would: below an
+# equally good page that is current, never hidden, and never below a page holding more of the query.
+OVERDUE_FACTOR = 0.9
 # Fusion weights of the candidate lists' ranks: the query's own words count most; a page found only by
 # meaning or through another language needs to rank high in its list to pass a weak lexical match.
 LEXICAL_WEIGHT = 1.0
@@ -96,16 +99,19 @@ def lexical_order(page):
     return (-round(page.coverage, 6), -round(page.about, 6), -page.score)
 
 
-def rank_pages(lexical, plan, others=()):
+def rank_pages(lexical, plan, others=(), overdue=frozenset()):
     """Pages of the lexical candidates and of the other CandidateLists, best first.
 
     Alone, the lexical list is ordered by coverage, then by how much the page is about the words, then by
     score. With other lists, ranks are fused (search/query/fusion.py, weighted): pages that hold every word of
     the query stay first, so a match by meaning alone never outranks an exact match, and below them
-    partial matches and pages found by meaning meet on their fused score.
+    partial matches and pages found by meaning meet on their fused score. Pages in `overdue` (ids) score
+    OVERDUE_FACTOR of their lexical score.
     """
     pages = group_by_page(lexical)
     for page in pages.values():
+        if page.page_id in overdue:
+            page.score *= OVERDUE_FACTOR
         page.coverage = plan.coverage(page.slots)
         if page.coverage < 1:
             page.about = plan.coverage(page.best.page_slots)

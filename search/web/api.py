@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from hub.core.freshness import check_dates
 from search.console import log
 from search.console.promotions import promoted_for
 from search.engines import failover
@@ -68,6 +69,7 @@ def search_api(request):
     # The search console: pass `search_id` back as `sid` with the next page or filter of this query.
     search_id = log.log_search(request.GET, query, results, took.seconds, log.API)
     translations = translation_urls(results.hits, language)
+    checked = check_dates([hit.page_id for hit in results.hits])
     with translation.override(language):
         facets = {
             facet["name"]: [
@@ -83,7 +85,7 @@ def search_api(request):
             "page": query.page,
             "per_page": query.per_page,
             "total": results.total,
-            "results": [result_json(hit, translations) for hit in results.hits],
+            "results": [result_json(hit, translations, checked) for hit in results.hits],
             # A passage quoted as the answer to a question, when it clearly answers (else null).
             "answer": answer_json(results.answer),
             "facets": facets,
@@ -123,8 +125,9 @@ def answer_json(answer):
     }
 
 
-def result_json(hit, translations):
-    """One result; `snippet` keeps its name from the first version of the API."""
+def result_json(hit, translations, checked):
+    """One result; `snippet` keeps its name from the first version of the API. `checked`: check_dates()."""
+    last_checked, check_by = checked.get(hit.page_id, (None, None))
     return {
         "title": hit.title,
         "url": hit.url,
@@ -144,6 +147,9 @@ def result_json(hit, translations):
         "translation_url": translations.get(hit.translation_key),
         # The same text published again under another title or place: shown once, the others linked.
         "also_published_as": [{"title": copy.title, "url": copy.url} for copy in hit.copies],
+        # When someone last confirmed the facts, and when they are due to be checked again (ISO dates).
+        "last_checked": last_checked.isoformat() if last_checked else None,
+        "check_by": check_by.isoformat() if check_by else None,
     }
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from search.console.clicks import search_click
-from search.web import api, views
+from search.web import api, feeds, views
 
 urlpatterns = [
     path("", api.search_api, name="search_api"),
@@ -13,4 +13,5 @@ urlpatterns = [
 page_urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/go/", search_click, name="search_click"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
 ]

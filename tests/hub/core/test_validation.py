@@ -71,10 +71,10 @@ def test_good_practice_period_must_not_end_before_it_starts():
     assert errors_of(practice)["end_date"] == ["The end must not be before the start."]
 
 
-def test_manual_review_by_date_must_follow_last_review():
-    manual = ManualPageFactory(last_reviewed=datetime.date(2024, 5, 1))
-    manual.review_by = datetime.date(2024, 1, 1)
-    assert errors_of(manual)["review_by"] == ["The end must not be before the start."]
+def test_a_check_by_date_must_follow_the_last_check():
+    manual = ManualPageFactory(last_checked=datetime.date(2024, 5, 1))
+    manual.check_by = datetime.date(2024, 1, 1)
+    assert errors_of(manual)["check_by"] == ["The end must not be before the start."]
 
 
 def test_image_upload_without_alt_text_is_refused():

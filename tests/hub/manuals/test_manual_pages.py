@@ -48,8 +48,8 @@ class ManualPagesRender(HubPageTestCase):
             title="Doporučení pro nové aktéry v integraci",
             summary="Jak se zapojit do sítě aktérů integrace cizinců v kraji.",
             body=BODY,
-            last_reviewed=TODAY - datetime.timedelta(days=400),
-            review_by=TODAY - datetime.timedelta(days=35),
+            last_checked=TODAY - datetime.timedelta(days=400),
+            check_by=TODAY - datetime.timedelta(days=35),
         )
 
     def test_the_library_and_a_manual_are_routable_and_render(self):
@@ -88,18 +88,3 @@ def test_table_of_contents_lists_the_headings_in_order_with_their_levels_and_anc
 def test_table_of_contents_is_empty_without_headings():
     assert ManualPage(title="Metodika", body=[paragraph("<p>Jen text.</p>")]).table_of_contents() == []
     assert ManualPage(title="Metodika").table_of_contents() == []
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("review_by", "due"),
-    [
-        (None, False),
-        (TODAY + datetime.timedelta(days=1), False),
-        (TODAY, True),
-        (TODAY - datetime.timedelta(days=1), True),
-    ],
-    ids=["no date", "tomorrow", "today", "yesterday"],
-)
-def test_a_manual_is_due_for_review_from_its_review_date_on(review_by, due):
-    assert ManualPage(title="Metodika", review_by=review_by).is_due_for_review() is due

@@ -52,9 +52,9 @@ class ContactValidation(TestCase):
         assert self.hub.cpic.postal_code == "586 01"
 
     def test_contacts_cannot_be_verified_in_the_future(self):
-        self.hub.cpic.contacts_verified_on = timezone.localdate() + datetime.timedelta(days=3)
+        self.hub.cpic.last_checked = timezone.localdate() + datetime.timedelta(days=3)
         messages = validation_messages(self.hub.cpic)
-        assert messages["contacts_verified_on"] == ["Datum posledního ověření nemůže být v budoucnosti."]
+        assert messages["last_checked"] == ["Datum posledního ověření nemůže být v budoucnosti."]
 
     def test_a_bad_phone_and_email_are_explained(self):
         self.hub.cpic.phone = "zavolejte nám"
@@ -107,7 +107,7 @@ class ContactsOnThePage(TestCase):
             town="Třebíč",
             opening_hours="Po, St 8–17\nÚt, Čt 8–14",
             languages=["cs", "uk"],
-            contacts_verified_on=datetime.date(2026, 3, 5),
+            last_checked=datetime.date(2026, 3, 5),
             operator=cls.hub.cpic,
             regions=[region],
         )

@@ -122,6 +122,18 @@ def test_a_page_ranks_by_its_best_passage_plus_a_small_bonus_for_more():
     assert second.page_id == 1
 
 
+def test_an_overdue_page_ranks_a_little_lower_but_never_below_a_page_holding_less_of_the_query():
+    plan = plan_of(3, 3)
+    candidates = [
+        Candidate(1, 0, 10.0, frozenset({0, 1}), own=True),
+        Candidate(2, 0, 9.5, frozenset({0, 1}), own=True),
+        Candidate(3, 0, 30.0, frozenset({0}), own=True),
+    ]
+    assert [page.page_id for page in rank_pages(candidates, plan)] == [1, 2, 3]
+    assert [page.page_id for page in rank_pages(candidates, plan, overdue={1})] == [2, 1, 3]
+    assert [page.page_id for page in rank_pages(candidates, plan, overdue={1, 2})] == [1, 2, 3]
+
+
 def test_a_page_matched_only_by_its_text_is_shown_from_its_top():
     [page] = rank_pages([Candidate(1, 4, 5.0, frozenset({0}), own=False)], plan_of(3))
     assert page.best.position == 0

@@ -174,7 +174,7 @@ def test_api_returns_the_documented_shape(client, index):
     assert set(first) == {
         "title", "url", "snippet", "type", "locale", "score",
         "passage", "more_passages", "more_count", "missing_words", "translation_url", "related", "cross_lingual",
-        "also_published_as",
+        "also_published_as", "last_checked", "check_by",
     }
     assert data["answer"] is None  # a lookup of one word, not a question
     assert data["query_language"] is None
