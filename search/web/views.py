@@ -2,6 +2,7 @@
 
 import math
 from operator import attrgetter
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -173,6 +174,7 @@ def search_page(request):
             previous_page=query.page - 1 if query.page > 1 else None,
             next_page=query.page + 1 if query.page < min(pages, MAX_PAGE) else None,
             query_without_page=without_page(request.GET, search_id),
+            feed_query=feed_query(request.GET),
             has_filters=bool(query.filters),
             filter_count=sum(len(values) for values in query.filters.values()),
         )
@@ -199,6 +201,13 @@ def promoted_links(query, search_id):
         (promotion, click_url(search_id, promotion.url, 0, 1, promoted=True) if search_id else promotion.url)
         for promotion in promoted_for(query.text, query.locale)
     ]
+
+
+def feed_query(params):
+    """The query string of this list's Atom feed (search/web/feeds.py): the words and filters only, not
+    the results page, the order or the search's log id."""
+    followed = ("q", *filter_fields())
+    return urlencode([(name, value) for name, values in params.lists() if name in followed for value in values])
 
 
 def without_page(params, search_id=None):
