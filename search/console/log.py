@@ -176,7 +176,8 @@ def log_search(params, query, results, latency, source):
         query_language=results.query_language or "",
         query=text,
         filters=query.filters,
-        results=results.total,
+        # The reader was told nothing matched: the editors' "without results" report is where it belongs.
+        results=0 if results.weak else results.total,
         backend=backend[:40],
         latency_ms=round(latency * 1000),
         **results_flags(results),

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from hub.taxonomy.models import Region, Topic
 from search.engines.embedded import EmbeddedBackend
+from search.models import SearchLogEntry
 from search.query.types import AnswerBox, PassageLink
 from search.web.views import answer_updated
 from tests.search import sample_pages as docs
@@ -272,6 +273,7 @@ def test_nonsense_says_nothing_matched_and_labels_the_few_pages_maybe_related(cl
     assert "Можливо, пов’язане" in html and "Схоже за змістом" not in html
     found = client.get("/api/search/", {"q": "xqzvw", "lang": "cs"}).json()
     assert found["weak"] is True and 0 < len(found["results"]) <= 3
+    assert [entry.results for entry in SearchLogEntry.objects.all()] == [0, 0]  # the console: without results
 
 
 def test_a_russian_question_says_it_was_answered_by_meaning_and_keeps_the_interface(client, index, semantic):
