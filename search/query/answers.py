@@ -5,13 +5,15 @@ question's words (search/query/excerpts.py), with the page › section it comes 
 section. A wrong box is worse than none, so it needs a question (not a lookup of a name, a number or one
 word) whose first result shows the passage nearest the question in meaning, nearer by a clear lead than
 any other page's passage; a question about a town or region gets a box only from a page holding all its
-words, never from a general page that is merely near in meaning: e5's cosines are bunched, so the lead, not the cosine, tells a clear answer
+words and tagged with a region, never from a general page that is merely near in meaning or that
+lists every centre in passing: e5's cosines are bunched, so the lead, not the cosine, tells a clear answer
 from one of several alike. `manage.py search_quality` reports how often the box appears, holds the answer
 and is wrong per lead threshold (SEARCH_ANSWER_CONFIDENCE). Without vectors (SEARCH_EMBEDDER=none) there
 is no box.
 """
 
 from django.conf import settings
+from wagtail.models import Page
 
 from hub.regions.signpost import region_names
 from search.query.excerpts import make_quote
@@ -27,6 +29,13 @@ def names_places(plan):
     """Whether the query names a town or a region (in any of the hub's languages)."""
     places = [name for name, _ in region_names()]
     return any(names_a_place(word, places) for planned in plan.slots for word in planned.slot.surface.split())
+
+
+def tagged_with_a_region(page_id):
+    """Whether the page is about some region (a centre, a local project), not the whole country."""
+    page = Page.objects.filter(pk=page_id).first()
+    regions = getattr(page.specific, "regions", None) if page else None
+    return regions is not None and regions.exists()
 
 
 def meaning_lead(others, passage):
@@ -64,9 +73,9 @@ def answer_box(shown, hits, stored, plans, others, floor):
     cosine, confidence = lead
     if cosine < floor or confidence < settings.SEARCH_ANSWER_CONFIDENCE:
         return None
-    # Checked last: it reads the region names. A general page, or one about another place, may be near in
-    # meaning to a local question without answering it.
-    if (first.missing or first.related) and names_places(plan):
+    # Checked last: they read the database. A general page, or one about another place, may be near in
+    # meaning to a local question, or name the place among others, without answering it.
+    if names_places(plan) and (first.missing or first.related or not tagged_with_a_region(first.page_id)):
         return None
     quote = make_quote([found for found in plans if found.parsed.locale == passage.locale] or [plan], passage.text)
     if not quote:

@@ -8,6 +8,8 @@ from search.query.matching import Vocabulary, plan_query
 from search.query.parsing import parse_query
 from search.query.ranking import CandidateList, RankedPage, names_first
 from search.query.types import Candidate, SearchHit, SearchQuery, StoredPassage
+from tests.hub.manuals.factories import ManualPageFactory
+from tests.hub.taxonomy.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db  # parsing reads editor synonym rules
 
@@ -95,12 +97,13 @@ def by_meaning(*scores):
     return CandidateList([Candidate(page, 0, score) for page, score in scores], 0.8, by_meaning=True)
 
 
-def box(question, neighbours, settings, threshold=0.01, missing=(), related=False):
+def box(question, neighbours, settings, threshold=0.01, missing=(), related=False, page_id=1):
     settings.SEARCH_ANSWER_CONFIDENCE = threshold
     question_plan = plan(question)
-    first = hit(1)
+    first = hit(page_id)
     first.missing, first.related = missing, related
-    return answer_box([ranked(1)], [first], {"1-0": stored(1)}, [question_plan], [neighbours], floor=0.825)
+    passages = {f"{page_id}-0": stored(page_id)}
+    return answer_box([ranked(page_id)], [first], passages, [question_plan], [neighbours], floor=0.825)
 
 
 def test_a_question_whose_passage_leads_in_meaning_gets_a_box(settings):
@@ -124,12 +127,15 @@ def test_no_box_without_a_clear_answer(question, neighbours, settings):
 
 
 @pytest.mark.parametrize("place", ["Liberci", "Plzni", "Olomoucký", "Остраві"])
-def test_a_question_about_a_place_gets_no_box_from_a_page_lacking_some_of_its_words(settings, place):
+def test_a_question_about_a_place_is_answered_only_by_a_local_page_holding_all_its_words(settings, place):
     question = f"ubytovny pro rodiny {place}"
-    neighbours = by_meaning((1, 0.88), (2, 0.85))
-    assert box(question, neighbours, settings, missing=("ubytovny",)) is None
-    assert box(question, neighbours, settings, related=True) is None
-    assert box(question, neighbours, settings) is not None
+    local, national = ManualPageFactory(regions=[RegionFactory()]).pk, ManualPageFactory().pk
+    neighbours = by_meaning((local, 0.88), (national, 0.85))
+    assert box(question, neighbours, settings, missing=("ubytovny",), page_id=local) is None
+    assert box(question, neighbours, settings, related=True, page_id=local) is None
+    assert box(question, neighbours, settings, page_id=local) is not None
+    # A national manual that names every centre in passing is not the answer about one place.
+    assert box(question, by_meaning((national, 0.88), (local, 0.85)), settings, page_id=national) is None
 
 
 def test_a_page_missing_an_ordinary_word_of_the_question_can_still_answer(settings):
