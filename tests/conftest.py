@@ -27,3 +27,17 @@ def pytest_report_header(config):
         f"database: {connection.vendor} ({location})",
         f"elasticsearch: {settings.ELASTICSEARCH_URL or 'not configured'}",
     ]
+
+
+@pytest.fixture
+def smtp_mailbox(settings):
+    """Send this test's mail through a real SMTP server on loopback; the Mailbox shows what arrived."""
+    from tests.mail import SMTPServer
+
+    with SMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        yield server.mailbox

@@ -255,6 +255,18 @@ SEARCH_LOG_SESSION_SECONDS = 1800
 FRESHNESS_CHECK_MONTHS = {"organisation": 6, "helpline": 6, "manual": 12, "good_practice": 12}
 FRESHNESS_DEFAULT_CHECK_MONTHS = 12
 
+# Mail (alerts to readers, reminders to editors) goes through the SMTP server named here (README,
+# "Mail"); `make run` writes it to var/mail/ instead (hub.settings.dev).
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rozcestník <rozcestnik@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

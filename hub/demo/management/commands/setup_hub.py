@@ -24,6 +24,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "\nRozcestník is ready: http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)\n"
                 f"  Login: {username}\n  Password: {password}\n"
+                f"  Mail it sends (alerts, reminders) is written to {mail_folder()}\n"
             )
         )
 
@@ -47,3 +48,10 @@ class Command(BaseCommand):
         password_file.write_text(password + "\n")
         password_file.chmod(0o600)
         return ADMIN_USERNAME, password
+
+
+def mail_folder():
+    """Where this hub's mail goes instead of an SMTP server (hub.settings.dev), or the server it uses."""
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        return f"{settings.EMAIL_FILE_PATH}/"
+    return f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT} ({settings.EMAIL_BACKEND})"
