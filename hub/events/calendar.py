@@ -10,7 +10,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 PRODUCT_ID = "-//Rozcestník//Aktuality a akce//CS"
 # An event without an end is shown this long in calendars (RFC 5545 would make it zero minutes long).
@@ -53,7 +53,7 @@ def calendar_of(pages, request=None, name=None):
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)  # what Outlook and Google Calendar read
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", REFRESH_INTERVAL)
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))  # Outlook's name for it
     events = [event_component(page, request) for page in pages]
     for event in events:
         calendar.add_component(event)
