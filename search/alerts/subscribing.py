@@ -51,7 +51,10 @@ def checked(params, language):
         checked_query(params, language)
     except FeedRefused as refused:
         raise Refused(str(refused), refused.status) from None
-    return followed_query(params)
+    query_string = followed_query(params)
+    if len(query_string) > Subscription._meta.get_field("query").max_length:
+        raise Refused(gettext("This list is too long to follow. Please follow fewer words or filters."))
+    return query_string
 
 
 def subscribe(request, email, frequency, params, language):

@@ -116,8 +116,8 @@ def manage(request, token):
         return bad_link(request)
     subscriptions = Subscription.objects.filter(email=email)
     if request.method == "POST":
-        removed = subscriptions if "all" in request.POST else subscriptions.filter(pk=request.POST.get("remove") or None)
-        removed.delete()
+        chosen = [value for value in request.POST.getlist("remove") if value.isdigit()]
+        (subscriptions if "all" in request.POST else subscriptions.filter(pk__in=chosen)).delete()
     rows = [
         (subscription, label_or_gone(subscription)) for subscription in subscriptions.order_by("created_at")
     ]

@@ -142,3 +142,14 @@ def test_the_manage_page_names_each_followed_list_and_removes_them(client, site,
     client.post(manage, {"all": "1"})
     assert not ours.exists()
     assert Subscription.objects.filter(email="someone.else@example.org").exists()
+
+
+def test_editors_see_how_many_subscribe_but_never_who(client, site):
+    confirmed()
+    Subscription.objects.create(email="pending@example.org", language="uk", query="type=manual", frequency="weekly")
+    confirmed(email="petr@example.org", language="cs")
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pass"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "Upozornění e-mailem pro čtenáře" in dashboard
+    assert "<td>uk</td><td>1</td><td>1</td>" in dashboard and "<td>cs</td><td>1</td><td>0</td>" in dashboard
+    assert "@example.org" not in dashboard.replace("editor@example.org", "")

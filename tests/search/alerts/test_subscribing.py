@@ -39,6 +39,8 @@ def test_lists_and_results_link_to_following_them(client, site):
     assert 'href="/cs/search/alerts/?region=liberecky"' in region
     listing = client.get(site.tree.manuals.url).content.decode()
     assert 'href="/cs/search/alerts/?type=manual"' in listing and "Sledovat tyto výsledky" in listing
+    results = client.get("/cs/search/", {"q": "bydlení", "page": "1", "sid": "x"}).content.decode()
+    assert 'href="/cs/search/alerts/?q=bydlen%C3%AD"' in results
 
 
 def test_a_ukrainian_subscription_is_confirmed_through_the_link_in_a_ukrainian_mail(client, site, smtp_mailbox):
