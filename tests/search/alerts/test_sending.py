@@ -8,11 +8,15 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client, RequestFactory
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
-from search.alerts.publishing import ALERT_SUBSCRIBERS, record_substantial_change
+from search.alerts.publishing import ALERT_SUBSCRIBERS
+from search.changes.worker import Worker
+from search.console.jobs import frequent_jobs
 from search.models import Subscription
+from tests.form_data import edit_form_data
 from tests.search.alerts.conftest import links_in, reindex
 
 pytestmark = pytest.mark.django_db
@@ -68,29 +72,30 @@ def test_a_page_published_before_the_confirmation_is_not_news(site, smtp_mailbox
     assert smtp_mailbox.messages == []
 
 
-def test_a_plain_republish_alerts_nobody_and_a_marked_one_does(site, smtp_mailbox):
+def publish_in_the_editor(client, page, button):
+    """Publish `page` through the admin's edit form, pressing Publish or Publish and alert subscribers."""
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = edit_form_data(client.get(edit_url).context["form"])
+    data["action-publish"] = button
+    assert client.post(edit_url, data).status_code == 302
+    reindex()
+
+
+def test_a_plain_republish_alerts_nobody_and_a_marked_one_does(client, site, smtp_mailbox):
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pass"))
     page = site.publish_manual("Tlumočení v Liberci", "Переклад у Ліберці", regions=[site.liberec])
     confirmed()
-    page.summary = "Opravený překlep."
-    page.save_revision().publish()
-    reindex()
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Zveřejnit a upozornit odběratele" in edit  # beside Zveřejnit, in the editor's Czech
+
+    publish_in_the_editor(client, page, "action-publish")
     send_alerts()
     assert smtp_mailbox.messages == []
 
-    page.save_revision().publish()
-    record_substantial_change(RequestFactory().post("/", {"action-publish": ALERT_SUBSCRIBERS}), page)
-    reindex()
+    publish_in_the_editor(client, page, ALERT_SUBSCRIBERS)
     assert "1 mailed" in send_alerts("--frequency", "immediate")
     [message] = smtp_mailbox.wait_for(1)
     assert "Переклад у Ліберці" in plain(message) and "Оновлено" in plain(message)
-
-
-def test_editors_find_publish_and_alert_beside_publish(client, site):
-    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pass")
-    client.force_login(editor)
-    page = site.publish_manual("Tlumočení v Liberci", "Переклад у Ліберці")
-    edit = client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="cs").content.decode()
-    assert f'name="action-publish" value="{ALERT_SUBSCRIBERS}"' in edit
 
 
 def test_weekly_digests_wait_for_the_week_to_be_over(site, smtp_mailbox):
@@ -153,3 +158,15 @@ def test_editors_see_how_many_subscribe_but_never_who(client, site):
     assert "Upozornění e-mailem pro čtenáře" in dashboard
     assert "<td>uk</td><td>1</td><td>1</td>" in dashboard and "<td>cs</td><td>1</td><td>0</td>" in dashboard
     assert "@example.org" not in dashboard.replace("editor@example.org", "")
+
+
+def test_the_worker_mails_immediate_alerts_at_most_every_alerts_interval(site, smtp_mailbox):
+    confirmed()
+    site.publish_manual("Tlumočení v Liberci", "Переклад у Ліберці", regions=[site.liberec])
+    lines = []
+    worker = Worker(report=lines.append, frequent=frequent_jobs)
+    worker.frequent_jobs()
+    assert len(smtp_mailbox.wait_for(1)) == 1 and "1 mailed" in lines[-1]
+    site.publish_manual("Kurzy češtiny v Liberci", "Курси чеської в Ліберці", regions=[site.liberec])
+    worker.frequent_jobs()  # within SEARCH_ALERTS_INTERVAL of the last run: waits
+    assert len(smtp_mailbox.messages) == 1 and len(lines) == 1
