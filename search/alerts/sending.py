@@ -112,7 +112,7 @@ def send_alert(subscription, fresh):
                 "pages": [
                     {"title": hit.title, "url": mails.absolute(hit.url), "new": new} for hit, new in fresh
                 ],
-                "manage_url": mails.link("search_alert_manage", tokens.manage_token(subscription.email)),
+                "manage_url": mails.link("search_alert_manage", tokens.manage_token(subscription)),
                 "unsubscribe_url": unsubscribe_url,
                 "frequency": subscription.get_frequency_display(),
             },

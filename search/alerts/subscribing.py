@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
-from django.core import signing
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -97,13 +96,10 @@ def send_confirmation(subscription):
 
 def confirm(token):
     """CONFIRMED or ALREADY_CONFIRMED; signing.BadSignature for a forged, expired or withdrawn link."""
-    pk, email = tokens.read_confirm_token(token)
-    subscription = Subscription.objects.filter(pk=pk, email=email).first()
-    if subscription is None:
-        raise signing.BadSignature("no such subscription")  # unsubscribed or purged since
+    subscription = tokens.confirmed_subscription_of(token)
     if subscription.confirmed_at:
         return ALREADY_CONFIRMED
-    Subscription.objects.filter(pk=pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
     return CONFIRMED
 
 

@@ -1,47 +1,51 @@
 """Signed links in alert mails (django.core.signing): nothing in them is a secret, but only we can make one.
 
-A confirmation link names one subscription and its address and expires after SEARCH_ALERTS_CONFIRM_DAYS;
-an unsubscribe link names one subscription and a manage link one address, and neither expires, since they
-are in every alert mail. Each kind has its own salt, so one kind of link never works as another.
+A link names one subscription by its id and creation time (so it never fits a later row that reuses the
+id) and never the address, which would otherwise end up in web server logs. A confirmation link expires
+after SEARCH_ALERTS_CONFIRM_DAYS; unsubscribe and manage links, in every alert mail, do not. Each kind
+has its own salt, so one kind of link never works as another.
 """
 
 from django.conf import settings
 from django.core import signing
+
+from search.models import Subscription
 
 CONFIRM_SALT = "search.alerts.confirm"
 UNSUBSCRIBE_SALT = "search.alerts.unsubscribe"
 MANAGE_SALT = "search.alerts.manage"
 
 
-def subscription_token(subscription, salt):
-    return signing.dumps([subscription.pk, subscription.email], salt=salt, compress=True)
+def stamp(subscription):
+    return int(subscription.created_at.timestamp() * 1_000_000)
 
 
-def manage_token(email):
-    return signing.dumps(email, salt=MANAGE_SALT, compress=True)
+def token(subscription, salt):
+    return signing.dumps([subscription.pk, stamp(subscription)], salt=salt, compress=True)
+
+
+def subscription_of(token, salt, max_age=None):
+    """The subscription a link names; signing.BadSignature (or its SignatureExpired) for a link we did
+    not make, one past its age, or one whose subscription is gone."""
+    pk, created = signing.loads(token, salt=salt, max_age=max_age)
+    subscription = Subscription.objects.filter(pk=pk).first()
+    if subscription is None or stamp(subscription) != created:
+        raise signing.BadSignature("no such subscription")  # unsubscribed or deleted since
+    return subscription
 
 
 def confirm_token(subscription):
-    return subscription_token(subscription, CONFIRM_SALT)
+    return token(subscription, CONFIRM_SALT)
 
 
 def unsubscribe_token(subscription):
-    return subscription_token(subscription, UNSUBSCRIBE_SALT)
+    return token(subscription, UNSUBSCRIBE_SALT)
 
 
-def read_subscription_token(token, salt, max_age=None):
-    """(subscription id, address) of a link; signing.BadSignature (or its SignatureExpired) otherwise."""
-    pk, email = signing.loads(token, salt=salt, max_age=max_age)
-    return pk, email
+def manage_token(subscription):
+    """The manage page of the subscription's address, reached through one of its subscriptions."""
+    return token(subscription, MANAGE_SALT)
 
 
-def read_confirm_token(token):
-    return read_subscription_token(token, CONFIRM_SALT, max_age=settings.SEARCH_ALERTS_CONFIRM_DAYS * 24 * 3600)
-
-
-def read_unsubscribe_token(token):
-    return read_subscription_token(token, UNSUBSCRIBE_SALT)
-
-
-def read_manage_token(token):
-    return signing.loads(token, salt=MANAGE_SALT)
+def confirmed_subscription_of(token):
+    return subscription_of(token, CONFIRM_SALT, max_age=settings.SEARCH_ALERTS_CONFIRM_DAYS * 24 * 3600)

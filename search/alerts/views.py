@@ -9,7 +9,7 @@ programs send without a CSRF token or a session, unsubscribes directly.
 from django import forms
 from django.core import signing
 from django.http import QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -24,6 +24,7 @@ CHECK_INBOX = _(
     "Until you confirm, we send nothing else."
 )
 UNSUBSCRIBED = _("You are unsubscribed: this alert sends you nothing more.")
+UNSUBSCRIBED_FROM_ALL = _("You are unsubscribed from all alerts; we keep nothing of your address.")
 
 
 class SubscribeForm(forms.Form):
@@ -79,7 +80,7 @@ def subscribe(request):
 def confirm(request, token):
     if request.method == "GET":
         try:
-            tokens.read_confirm_token(token)
+            tokens.confirmed_subscription_of(token)
         except signing.BadSignature:
             return bad_link(request)
         return render(request, "search/alerts/confirm.html")
@@ -99,29 +100,32 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        pk, email = tokens.read_unsubscribe_token(token)
+        subscription = tokens.subscription_of(token, tokens.UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return bad_link(request)
     if request.method == "GET":
         return render(request, "search/alerts/unsubscribe.html")
-    Subscription.objects.filter(pk=pk, email=email).delete()
+    subscription.delete()
     return render(request, "search/alerts/message.html", {"message": UNSUBSCRIBED})
 
 
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     try:
-        email = tokens.read_manage_token(token)
+        anchor = tokens.subscription_of(token, tokens.MANAGE_SALT)
     except signing.BadSignature:
         return bad_link(request)
-    subscriptions = Subscription.objects.filter(email=email)
+    subscriptions = Subscription.objects.filter(email=anchor.email).order_by("created_at")
     if request.method == "POST":
         chosen = [value for value in request.POST.getlist("remove") if value.isdigit()]
         (subscriptions if "all" in request.POST else subscriptions.filter(pk__in=chosen)).delete()
-    rows = [
-        (subscription, label_or_gone(subscription)) for subscription in subscriptions.order_by("created_at")
-    ]
-    return render(request, "search/alerts/manage.html", {"rows": rows, "email": email})
+        remaining = subscriptions.first()
+        if remaining is None:
+            return render(request, "search/alerts/message.html", {"message": UNSUBSCRIBED_FROM_ALL})
+        # The link named a subscription just removed: go on through one that is left.
+        return redirect("search_alert_manage", tokens.manage_token(remaining))
+    rows = [(subscription, label_or_gone(subscription)) for subscription in subscriptions]
+    return render(request, "search/alerts/manage.html", {"rows": rows, "email": anchor.email})
 
 
 def label_or_gone(subscription):

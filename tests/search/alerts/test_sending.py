@@ -142,9 +142,9 @@ def test_the_manage_page_names_each_followed_list_and_removes_them(client, site,
     assert "Ліберецький край" in page and "посібник" in page
     assert "someone.else" not in page
     ours = Subscription.objects.filter(email=OLENA)
-    client.post(manage, {"remove": ours.get(query="type=manual").pk})
+    assert client.post(manage, {"remove": ours.get(query="type=manual").pk}).status_code == 302
     assert list(ours.values_list("query", flat=True)) == ["region=liberecky"]
-    client.post(manage, {"all": "1"})
+    assert "Ви відписалися від усіх сповіщень" in client.post(manage, {"all": "1"}).content.decode()
     assert not ours.exists()
     assert Subscription.objects.filter(email="someone.else@example.org").exists()
 
