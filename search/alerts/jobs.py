@@ -1,8 +1,9 @@
 """The alerts' jobs in the worker (search/console/jobs.py): immediate alerts every few minutes; weekly
-digests, the deletion of unconfirmed subscriptions and of finished throttle windows once a day."""
+digests, the deletion of unconfirmed subscriptions, of finished throttle windows and of old substantial
+changes once a day."""
 
 from search.alerts import limits
-from search.alerts.sending import send_alerts
+from search.alerts.sending import purge_substantial_changes, send_alerts
 from search.alerts.subscribing import purge_unconfirmed
 from search.models import Subscription
 
@@ -12,8 +13,9 @@ def frequent():
 
 
 def daily():
-    purged, counters = purge_unconfirmed(), limits.purge()
+    sent = send_alerts(Subscription.Frequency.WEEKLY)
+    purged, counters, changes = purge_unconfirmed(), limits.purge(), purge_substantial_changes()
     return (
-        f"{send_alerts(Subscription.Frequency.WEEKLY)}; {purged} unconfirmed subscriptions older than the "
-        f"confirmation period deleted, {counters} finished throttle windows deleted"
+        f"{sent}; {purged} unconfirmed subscriptions older than the confirmation period deleted, "
+        f"{counters} finished throttle windows and {changes} old substantial changes deleted"
     )

@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 # may sit below the first results page; beyond this depth it is not what the reader asked for.
 ALERT_SEARCH_DEPTH = 100
 WEEK = timedelta(days=7)
+# A marked change older than this has been in every digest that could hold it (weekly ones included).
+SUBSTANTIAL_CHANGE_DAYS = 30
 
 
 def due(frequency, now):
@@ -55,6 +57,11 @@ def changed_pages(since):
     new = Page.objects.live().filter(first_published_at__gt=since).values_list("pk", "first_published_at")
     changed.update({pk: (at, True) for pk, at in new})
     return changed
+
+
+def purge_substantial_changes():
+    cutoff = timezone.now() - timedelta(days=SUBSTANTIAL_CHANGE_DAYS)
+    return SubstantialChange.objects.filter(at__lt=cutoff).delete()[0]
 
 
 def send_alerts(frequency, now=None):
