@@ -146,3 +146,12 @@ def test_unconfirmed_subscriptions_older_than_a_week_are_deleted_daily(site):
     assert "1 unconfirmed" in jobs.daily()
     assert set(Subscription.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
     assert not Subscription.objects.filter(pk=old.pk).exists()
+
+
+def test_an_address_may_follow_only_so_many_lists(client, site, smtp_mailbox, settings):
+    settings.SEARCH_ALERTS_MAX_PER_ADDRESS = 2
+    for follow in ("region=liberecky", "type=manual"):
+        assert subscribe(client, follow=follow, language="cs").status_code == 200
+    refused = subscribe(client, follow="type=organisation", language="cs")
+    assert refused.status_code == 400 and "Tato adresa už sleduje 2 vyhledávání" in refused.content.decode()
+    assert Subscription.objects.count() == 2 and len(smtp_mailbox.wait_for(2)) == 2
