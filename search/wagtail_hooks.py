@@ -1,7 +1,8 @@
 """Admin: the search vocabulary (synonym rules and the terminology glossary) as editable snippets, the
 search console (what readers search for, promoted results, relevance checks), a dashboard warning when
-semantic search is off because its model could not load, and how far embedding has got while passages
-still lack their vectors."""
+semantic search is off because its model could not load, how far embedding has got while passages
+still lack their vectors, and of e-mail alerts the "Publish and alert subscribers" button and the
+counts of subscriptions."""
 
 from datetime import timedelta
 
@@ -18,6 +19,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.core.admin_columns import YesNoColumn
+from search.alerts.admin import AlertCountsPanel, subscription_counts
+from search.alerts.publishing import PublishAndAlertMenuItem, record_substantial_change
 from search.changes.embedding_progress import embedding_progress
 from search.console import admin as console
 from search.models import GlossaryConcept, PromotedResult, RelevanceCheck, SynonymRule
@@ -175,3 +178,15 @@ def show_embedding_progress(request, panels):
     progress = embedding_progress()
     if progress is not None and not progress.complete:
         panels.insert(0, EmbeddingProgressPanel(progress))
+
+
+# E-mail alerts (search/alerts/): editors mark a publish as worth alerting subscribers about.
+hooks.register("register_page_action_menu_item", PublishAndAlertMenuItem)
+hooks.register("after_publish_page", record_substantial_change)
+
+
+@hooks.register("construct_homepage_panels")
+def show_alert_counts(request, panels):
+    counts = subscription_counts()
+    if counts and console.can_view_reports(request.user):
+        panels.append(AlertCountsPanel(counts))

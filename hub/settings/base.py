@@ -250,6 +250,17 @@ SEARCH_LOG_REPEATS_PER_MINUTE = int(env_str("SEARCH_LOG_REPEATS_PER_MINUTE", "10
 # Another page, filter or order of a query within this many seconds is the same search, counted once.
 SEARCH_LOG_SESSION_SECONDS = 1800
 
+# --- E-mail alerts for readers (search/alerts/) ---
+# Days a confirmation link works; an unconfirmed subscription is deleted after as many days.
+SEARCH_ALERTS_CONFIRM_DAYS = 7
+# Seconds between the worker's runs of the immediate alerts.
+SEARCH_ALERTS_INTERVAL = int(env_str("SEARCH_ALERTS_INTERVAL", "300"))
+# Abuse limits: confirmation mails to one address a day, subscribe requests from one client an hour,
+# searches one address may follow.
+SEARCH_ALERTS_CONFIRMATIONS_PER_DAY = 3
+SEARCH_ALERTS_REQUESTS_PER_HOUR = int(env_str("SEARCH_ALERTS_REQUESTS_PER_HOUR", "20"))
+SEARCH_ALERTS_MAX_PER_ADDRESS = 20
+
 # Months between two checks of a content type's facts (hub/core/freshness.py), keyed by search type:
 # phone numbers and opening hours change often, a manual's method rarely; other types use the default.
 FRESHNESS_CHECK_MONTHS = {"organisation": 6, "helpline": 6, "manual": 12, "good_practice": 12}

@@ -5,7 +5,8 @@ backoff is retried at once when it answers a cheap probe again; (2) housekeeping
 cannot follow the log (new, another layout, too far behind) is rebuilt, the indexes are compared with
 the database every SEARCH_CHECK_INTERVAL seconds and repaired, old rows are purged hourly.
 The slow step (attachment text a web process did not extract, later passage embeddings) runs in a
-thread of its own, so a 20 MB PDF never delays a publish reaching the index.
+thread of its own, so a 20 MB PDF never delays a publish reaching the index; so do the frequent jobs
+(immediate e-mail alerts, every SEARCH_ALERTS_INTERVAL seconds), so a slow SMTP server never does either.
 
 A database error (`database is locked`, a restarted PostgreSQL) or an engine failure is logged, the
 pass ends, and the loop sleeps a little longer each time, up to MAX_PAUSE, then goes on.
@@ -37,10 +38,13 @@ class Worker:
     host's backup feeder passes only its local copy and no slow step (search/changes/backup_feeder.py)."""
 
     def __init__(
-        self, interval=1.0, report=None, check_interval=None, find_consumers=None, slow_step=True, daily=None
+        self, interval=1.0, report=None, check_interval=None, find_consumers=None, slow_step=True, daily=None,
+        frequent=None,
     ):
         self.daily = daily
         self.next_daily = time.monotonic()
+        self.frequent = frequent
+        self.next_frequent = time.monotonic()
         self.find_consumers = find_consumers or outbox.consumers
         self.slow_step = slow_step
         self.interval = interval
@@ -93,6 +97,12 @@ class Worker:
             self.next_daily = now + DAILY_INTERVAL
             self.daily(self.report)
 
+    def frequent_jobs(self):
+        now = time.monotonic()
+        if self.frequent and now >= self.next_frequent:
+            self.next_frequent = now + settings.SEARCH_ALERTS_INTERVAL
+            self.frequent(self.report)
+
     # --- loops -----------------------------------------------------------------------------------
 
     def run(self, once=False):
@@ -121,6 +131,7 @@ class Worker:
             refresh_connections()
             try:
                 outbox.enrich_pending(self.stopping)
+                self.frequent_jobs()
                 failures = 0
             except Exception:
                 failures += 1

@@ -1,5 +1,8 @@
-"""The console's daily jobs, run by the worker (`process_search_outbox --loop`, search/changes/worker.py)."""
+"""The console's jobs, run by the worker (`process_search_outbox --loop`, search/changes/worker.py):
+daily ones, and the frequent ones (every SEARCH_ALERTS_INTERVAL seconds) of e-mail alerts."""
 
+from search.alerts.jobs import daily as alerts_daily
+from search.alerts.jobs import frequent as alerts_frequent
 from search.console import daily
 from search.console.relevance import run_checks
 
@@ -9,3 +12,8 @@ def daily_jobs(report):
     deleted = daily.purge()
     passed, failed = run_checks()
     report(f"search console: {deleted} old logged searches deleted; relevance checks {passed} passed, {failed} failed")
+    report(alerts_daily())
+
+
+def frequent_jobs(report):
+    report(alerts_frequent())

@@ -1,3 +1,4 @@
+from search.models.alerts import AlertThrottle, Subscription, SubstantialChange
 from search.models.console import (
     AutocompleteDay,
     PromotedResult,
@@ -11,6 +12,7 @@ from search.models.outbox import IndexCursor, IndexUpdate
 from search.models.synonyms import GlossaryConcept, SynonymRule
 
 __all__ = [
+    "AlertThrottle",
     "AutocompleteDay",
     "EmbeddingTask",
     "GlossaryConcept",
@@ -22,5 +24,7 @@ __all__ = [
     "SearchClick",
     "SearchLogEntry",
     "SearchQueryDay",
+    "Subscription",
+    "SubstantialChange",
     "SynonymRule",
 ]

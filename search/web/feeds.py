@@ -79,6 +79,11 @@ def existing_values(name, values):
 
 def feed_title(query, language):
     """"Rozcestník: <words> · <filter labels>", so a reader's list of feeds says what each follows."""
+    return " · ".join([gettext("Rozcestník: new and updated pages"), *query_labels(query, language)])
+
+
+def query_labels(query, language):
+    """The words and each filter value of a query, named in the reader's language."""
     parts = [f"„{query.text}“"] if query.text.strip() else []
     term_models = schema.term_facet_models()
     types = content_type_labels()
@@ -88,7 +93,7 @@ def feed_title(query, language):
         else:
             labels = types if name == schema.TYPE_FACET else {}
         parts += [str(labels.get(value, value)) for value in values]
-    return " · ".join([gettext("Rozcestník: new and updated pages"), *parts])
+    return parts
 
 
 class SearchFeed(Feed):

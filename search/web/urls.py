@@ -1,6 +1,6 @@
 """Search URLs: the JSON API (mounted at /api/search/) and the page (inside i18n_patterns, /<lang>/search/)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from search.console.clicks import search_click
 from search.web import api, feeds, views
@@ -14,4 +14,5 @@ page_urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/go/", search_click, name="search_click"),
     path("search/feed/", feeds.SearchFeed(), name="search_feed"),
+    path("search/alerts/", include("search.alerts.urls")),
 ]

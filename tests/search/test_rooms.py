@@ -19,9 +19,12 @@ ROOMS_BELOW = {
     # An engine knows the query only by its types and its matching plan, never its pipeline or ranking.
     "engines": {"documents", "vocabulary", "vectors", "query.types", "query.matching"},
     "changes": {"documents", "vocabulary", "vectors", "engines"},
-    # The editors' console: the query log, promotions and relevance checks the web room calls.
-    "console": {"documents", "vocabulary", "query", "engines"},
+    # The editors' console: the query log, promotions and relevance checks the web room calls; its list
+    # of the worker's jobs (console/jobs.py) runs the e-mail alerts' jobs too.
+    "console": {"documents", "vocabulary", "query", "engines", "alerts.jobs"},
     "web": {"documents", "vocabulary", "query", "engines", "console"},
+    # E-mail alerts follow the searches the web room answers (its feeds' filter sets).
+    "alerts": {"documents", "vocabulary", "query", "engines", "console", "web"},
 }
 
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from search.changes import log, outbox
 from search.changes.worker import Worker, describe
-from search.console.jobs import daily_jobs
+from search.console.jobs import daily_jobs, frequent_jobs
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if retry_now:
             self.stdout.write(f"{log.retry_now()} engines in backoff will be retried now")
         if loop:
-            Worker(interval=interval, report=self.stdout.write, daily=daily_jobs).run()
+            Worker(interval=interval, report=self.stdout.write, daily=daily_jobs, frequent=frequent_jobs).run()
             return
         result = outbox.process_pending(force=retry_now)
         outbox.enrich_pending()

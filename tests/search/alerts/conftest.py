@@ -1,0 +1,58 @@
+"""A small bilingual site with a region, indexed by the embedded engine, for the alerts' tests."""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from hub.manuals.models import ManualPage
+from hub.taxonomy.models import Region
+from search.documents.pages import iter_indexed_pages
+from search.engines.embedded import EmbeddedBackend
+from tests.search.conftest import build_content_tree
+
+LINK = re.compile(r"http://testserver(/\S+/)")
+
+
+@dataclass
+class AlertSite:
+    tree: object
+    liberec: object
+    ukrainian_manuals: object
+
+    def publish_manual(self, czech_title, ukrainian_title, regions=()):
+        """A new manual, in Czech and in Ukrainian, published now and indexed; the Ukrainian page."""
+        czech = self.tree.manuals.add_child(instance=ManualPage(title=czech_title, summary="Nové.", live=False))
+        czech.regions = list(regions)
+        czech.save_revision().publish()
+        ukrainian = czech.copy_for_translation(self.ukrainian_manuals.locale)
+        ukrainian.title = ukrainian_title
+        ukrainian.save_revision().publish()
+        reindex()
+        ukrainian.refresh_from_db()
+        return ukrainian
+
+
+def reindex():
+    EmbeddedBackend.from_settings().rebuild(iter_indexed_pages())
+
+
+@pytest.fixture
+def site(settings, tmp_path, locales):
+    settings.SEARCH_BACKEND = "embedded"
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "alerts.sqlite3"
+    tree = build_content_tree()
+    liberec = Region.objects.create(name="Liberecký kraj", slug="liberecky", locale=locales["cs"])
+    Region.objects.create(
+        name="Ліберецький край", slug="liberecky", locale=locales["uk"], translation_key=liberec.translation_key
+    )
+    tree.home.copy_for_translation(locales["uk"]).save_revision().publish()
+    ukrainian_manuals = tree.manuals.copy_for_translation(locales["uk"])
+    ukrainian_manuals.save_revision().publish()
+    reindex()
+    return AlertSite(tree=tree, liberec=liberec, ukrainian_manuals=ukrainian_manuals)
+
+
+def links_in(message):
+    """The site paths a mail's plain text links to, in order."""
+    return LINK.findall(message.get_body(("plain",)).get_content())
