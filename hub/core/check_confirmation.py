@@ -73,7 +73,7 @@ def confirm_checked_page(page, user):
 
 
 def refusal(request, message, status):
-    return TemplateResponse(request, TEMPLATE, {"page_title": LOG_LABEL, "refusal": message}, status=status)
+    return TemplateResponse(request, TEMPLATE, {"page_title": _("Still correct"), "refusal": message}, status=status)
 
 
 def confirm_from_link(request, token):
@@ -137,7 +137,7 @@ def confirm(request, page_id, form_action):
             )
         return redirect(edit_url)
     context = {
-        "page_title": LOG_LABEL,
+        "page_title": _("Still correct"),
         "page": page,
         "draft": draft,
         "already_confirmed": already_confirmed,

@@ -9,7 +9,6 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -19,7 +18,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from hub.core.freshness import checked_page_models, overdue_live_pages
-from hub.organisations.ownership import Owners
+from hub.organisations.ownership import Owners, describe_overdue
 
 PANEL_SIZE = 5  # the most overdue; the rest are a click away in the report
 
@@ -28,18 +27,6 @@ def overdue_pages_for(user):
     """The overdue live pages `user` may edit, longest overdue first."""
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return overdue_live_pages(editable).select_related("content_type")
-
-
-def describe(pages, owners=None):
-    """Give each page what the report shows besides its own fields: owner, type and days overdue."""
-    owners = owners or Owners()
-    today = timezone.localdate()
-    for page in pages:
-        owner = owners.of(page)
-        page.organisation_title = owner.title if owner else ""
-        page.type_label = page.content_type.model_class()._meta.verbose_name
-        page.days_overdue = (today - page.check_by).days
-    return pages
 
 
 class OverduePagesFilterSet(WagtailFilterSet):
@@ -100,7 +87,7 @@ class OverduePagesReport(ReportView):
         return overdue_pages_for(self.request.user)
 
     def decorate_paginated_queryset(self, object_list):
-        return describe(list(object_list))
+        return describe_overdue(list(object_list))
 
 
 class OverduePagesPanel(Component):
@@ -117,7 +104,7 @@ class OverduePagesPanel(Component):
         pages = overdue_pages_for(self.request.user)
         total = pages.count()
         return {
-            "pages": describe(list(pages[:PANEL_SIZE])) if total else [],
+            "pages": describe_overdue(list(pages[:PANEL_SIZE])) if total else [],
             "total": total,
             "report_url": reverse("overdue_pages"),
         }

@@ -4,6 +4,7 @@ Content lives under the organisation that owns it (per-organisation permissions,
 every language; the owner is named by its default-language page, the one its editor group is named after.
 """
 
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from hub.organisations.models import OrganisationPage
@@ -38,3 +39,15 @@ class Owners:
         """The tree paths of the organisation's pages in every language (its pages lie under them)."""
         keys = {o.translation_key for o in self.organisations if o.pk == organisation_id}
         return [o.path for o in self.organisations if o.translation_key in keys]
+
+
+def describe_overdue(pages, today=None, owners=None):
+    """Give each overdue page what reports and reminders show besides its own fields."""
+    owners = owners or Owners()
+    today = today or timezone.localdate()
+    for page in pages:
+        owner = owners.of(page)
+        page.organisation_title = owner.title if owner else ""
+        page.type_label = page.content_type.model_class()._meta.verbose_name
+        page.days_overdue = (today - page.check_by).days
+    return pages

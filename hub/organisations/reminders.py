@@ -27,7 +27,7 @@ from hub.core.check_confirmation import confirmation_link
 from hub.core.freshness import overdue_live_pages
 from hub.core.models import CheckReminder
 from hub.organisations.editorial import REVIEWERS, organisation_group_name
-from hub.organisations.ownership import Owners
+from hub.organisations.ownership import Owners, describe_overdue
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def recipients_for(organisation):
 def due_reminders(today):
     """The mails of a run on `today`: every overdue live page nobody was reminded of this week."""
     reminded_this_week = CheckReminder.objects.filter(week=week_of(today)).values("page")
-    pages = overdue_live_pages(today=today).exclude(pk__in=reminded_this_week).select_related("content_type")
+    pages = list(overdue_live_pages(today=today).exclude(pk__in=reminded_this_week).select_related("content_type"))
     owners = Owners()
     recipients_by_owner = {}
     reminders = {}
@@ -94,6 +94,7 @@ def due_reminders(today):
             recipients_by_owner[owner] = recipients_for(owner)
         for user in recipients_by_owner[owner]:
             reminders.setdefault(user.pk, Reminder(user)).pages.append(page)
+    describe_overdue(pages, today, owners)
     return list(reminders.values())
 
 
@@ -107,10 +108,10 @@ def reminder_message(reminder, today):
         items = [
             {
                 "title": page.title,
-                "type": page.content_type.model_class()._meta.verbose_name,
+                "type": page.type_label,
                 "check_by": page.check_by,
-                "overdue": ngettext("%(days)d day overdue", "%(days)d days overdue", (today - page.check_by).days)
-                % {"days": (today - page.check_by).days},
+                "overdue": ngettext("%(days)d day overdue", "%(days)d days overdue", page.days_overdue)
+                % {"days": page.days_overdue},
                 "confirm_url": confirmation_link(page, reminder.recipient),
                 "edit_url": absolute_admin_url("wagtailadmin_pages:edit", page.pk),
             }

@@ -10,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from hub.organisations.reminders import send_check_reminders, week_of
 from tests.hub.organisations.overdue import TODAY, build_overdue_hub
+from tests.mail import free_port
 
 BASE_URL = "http://testserver"
 
@@ -102,3 +103,12 @@ def test_a_dry_run_lists_who_would_get_what_and_sends_nothing(hub, smtp_mailbox)
     assert "editor.jihlava@example.org (cs):\n  Metodika pro obce" in out.getvalue()
     assert "check reminders (dry run): 2 mails would be sent about 2 overdue pages" in out.getvalue()
     assert send_check_reminders(today=TODAY).sent == 2  # nothing was recorded as sent
+
+
+def test_a_mail_that_could_not_be_sent_is_retried_next_run(hub, smtp_mailbox, settings):
+    working_port, settings.EMAIL_PORT = settings.EMAIL_PORT, free_port()  # nobody listens there
+    assert send_check_reminders(today=TODAY).failed == 2
+
+    settings.EMAIL_PORT = working_port
+    assert send_check_reminders(today=TODAY).sent == 2
+    assert len(smtp_mailbox.to("editor.jihlava@example.org")) == 1
