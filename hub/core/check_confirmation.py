@@ -94,14 +94,11 @@ def confirm_from_link(request, token):
             _("This link was sent to another editor. Open the page in the administration instead."),
             status=403,
         )
-    return confirm(request, claims.get("page"), form_action=request.path)
+    return confirm(request, claims.get("page"))
 
 
-def confirm_from_admin(request, page_id):
-    return confirm(request, page_id, form_action=request.path)
-
-
-def confirm(request, page_id, form_action):
+def confirm(request, page_id):
+    """GET: the confirmation page; POST: confirm (the form posts back to the URL it came from)."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not isinstance(page, Checked):
         raise Http404
@@ -142,7 +139,7 @@ def confirm(request, page_id, form_action):
         "draft": draft,
         "already_confirmed": already_confirmed,
         "will_publish": will_publish,
-        "form_action": form_action,
+        "form_action": request.path,
         "edit_url": edit_url,
     }
     return TemplateResponse(request, TEMPLATE, context)
@@ -161,5 +158,5 @@ def register_log_action(actions):
 
 admin_urlpatterns = [
     path("still-correct/<str:token>/", confirm_from_link, name="confirm_checked_link"),
-    path("pages/<int:page_id>/still-correct/", confirm_from_admin, name="confirm_checked_page"),
+    path("pages/<int:page_id>/still-correct/", confirm, name="confirm_checked_page"),
 ]
