@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.core import urls as core_urls
+from hub.events import urls as event_urls
 from hub.organisations import urls as organisation_urls
 from hub.regions import urls as region_urls
 from search.web import urls as search_urls
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include(core_urls)),
     path("", include(organisation_urls)),
     path("", include(region_urls)),
+    path("", include(event_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

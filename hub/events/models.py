@@ -1,10 +1,13 @@
 """News, trainings and network meetings for the people who work with foreigners."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +28,9 @@ class EventPage(RoutablePageMixin, HubPage):
         NEWS = "news", _("news")
         TRAINING = "training", _("training")
         MEETING = "meeting", _("network meeting")
+
+    # The kinds a reader can attend: what region pages and subscribed calendars list.
+    JOINABLE_KINDS = (Kind.TRAINING, Kind.MEETING)
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRAINING)
     start = models.DateTimeField(_("start"), null=True, blank=True)
@@ -98,6 +104,12 @@ class EventPage(RoutablePageMixin, HubPage):
         return self.kind != self.Kind.NEWS and bool(ends and ends < timezone.now())
 
 
+def calendar_url(**filters):
+    """The subscribable calendar (hub/events/views.py) of the upcoming events with these filters."""
+    query = urlencode({name: value for name, value in filters.items() if value})
+    return reverse("events_calendar") + (f"?{query}" if query else "")
+
+
 class EventIndexPage(SectionIndexPage):
     listed_page_model = EventPage
     subpage_types = ["events.EventPage"]
@@ -113,6 +125,12 @@ class EventIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("news and events")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = context["listing"]
+        context["calendar_url"] = calendar_url(region=listing.selected_region, topic=listing.selected_topic)
+        return context
 
     def listed_queryset(self):
         """Events with when they end (news without a date: when published) and whether that is past."""

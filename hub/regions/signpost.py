@@ -24,8 +24,6 @@ from hub.taxonomy.models import ActorType, Region, Topic
 
 # How many upcoming events a region page lists; the section "News and events" has the rest.
 UPCOMING_EVENTS = 6
-# Kinds of events a new actor joins: trainings and the regional platform's meetings (not news).
-JOINABLE_EVENTS = (EventPage.Kind.TRAINING, EventPage.Kind.MEETING)
 
 # Headings of the organisation groups, by the schema.org type of the organisation's actor type.
 ORGANISATION_GROUPS = [
@@ -124,7 +122,7 @@ def upcoming_events(region, locale, limit=UPCOMING_EVENTS):
     """The next trainings and platform meetings in the region, and nationwide ones (online, no region)."""
     pages = EventPage.objects.live().public().filter(
         Q(regions__slug=region.slug) | Q(regions__isnull=True),
-        kind__in=JOINABLE_EVENTS,
+        kind__in=EventPage.JOINABLE_KINDS,
         start__gte=timezone.now(),
     )
     pages = in_language_or_default(pages, locale).distinct().prefetch_related("regions")

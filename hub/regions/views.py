@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from hub.core.language_fallback import IN_DEFAULT_LANGUAGE, in_language_or_default
+from hub.events.models import calendar_url
 from hub.journeys.models import JourneyPage
 from hub.organisations.models import INTEGRATION_CENTRE_SLUG, OrganisationPage
 from hub.regions import map_shapes
@@ -89,6 +90,7 @@ def region_page(request, region_slug):
     context = {
         "signpost": signpost,
         "region_slug": region.slug,
+        "calendar_url": calendar_url(region=region.slug),
         "journeys": journeys_for(locale),
         "crumbs": regions_trail((signpost.region.name, "")),
     }
