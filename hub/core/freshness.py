@@ -14,6 +14,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import DateField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -100,7 +102,6 @@ def backfill_check_by(app_label, model_name, type_key):
     return backfill
 
 
-
 def checked_page_models():
     """Every concrete page model with check dates (the content types)."""
     return [model for model in apps.get_models() if issubclass(model, Checked) and issubclass(model, Page)]
@@ -122,3 +123,28 @@ def overdue_pages(page_ids):
     """The ids among `page_ids` of pages past their check-by date."""
     today = timezone.localdate()
     return {pk for pk, (_checked, check_by) in check_dates(page_ids).items() if check_by and check_by < today}
+
+
+def with_check_dates(pages):
+    """`pages` (a Page queryset) annotated with `last_checked` and `check_by` from whichever content model
+    each page is, in the same query, so lists of mixed types can filter and sort by them."""
+
+    def date_of(field_name):
+        dates = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values(field_name)[:1])
+            for model in checked_page_models()
+        ]
+        return Coalesce(*dates, output_field=DateField())
+
+    return pages.annotate(last_checked=date_of("last_checked"), check_by=date_of("check_by"))
+
+
+def overdue_live_pages(pages=None, today=None):
+    """The live pages among `pages` (default: all) past their check-by date, longest overdue first.
+    Only what readers see: a draft nobody has published yet is not yet anyone's promise."""
+    pages = Page.objects.all() if pages is None else pages
+    return (
+        with_check_dates(pages.live())
+        .filter(check_by__lt=today or timezone.localdate())
+        .order_by("check_by", "title", "pk")
+    )

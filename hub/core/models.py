@@ -212,3 +212,25 @@ class TranslationRequest(models.Model):
         cls.objects.filter(pk=request.pk).update(
             count=models.F("count") + 1, last_requested_at=timezone.now()
         )
+
+
+class CheckReminder(models.Model):
+    """A page's editors were reminded, in the ISO week starting `week`, that it is past its check-by date.
+
+    One row per page and week keeps the daily reminder run from mailing twice (hub/organisations/reminders.py).
+    Who was mailed is not kept: the organisation's editor group says that.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    week = models.DateField(_("week"), help_text=_("The Monday of the ISO week the reminder was sent in."))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check reminder")
+        verbose_name_plural = _("check reminders")
+        constraints = [models.UniqueConstraint(fields=["page", "week"], name="one_check_reminder_per_page_and_week")]
+
+    def __str__(self):
+        return f"{self.page} ({self.week})"

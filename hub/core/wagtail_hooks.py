@@ -1,4 +1,4 @@
-"""Admin hooks of hub.core: translation warnings, and the translation requests readers send."""
+"""Admin hooks of hub.core: translation warnings, the translation requests readers send, and "Still correct"."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -10,7 +10,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from hub.core import translation_requests_admin
+from hub.core import check_confirmation, translation_requests_admin
 from hub.core.dashboard import count_only_what_the_user_can_open
 from hub.core.review_feedback import HubPageViewSet
 from hub.core.translation_buttons import translation_buttons
@@ -92,3 +92,12 @@ def translation_requests_menu_item():
 @hooks.register("construct_homepage_summary_items")
 def add_translation_requests_summary(request, summary_items):
     summary_items.append(translation_requests_admin.TranslationRequestsSummaryItem(request))
+
+
+@hooks.register("register_admin_urls")
+def check_confirmation_urls():
+    return check_confirmation.admin_urlpatterns
+
+
+hooks.register("register_log_actions", check_confirmation.register_log_action)
+hooks.register("register_page_header_buttons", check_confirmation.still_correct_button)
