@@ -31,6 +31,8 @@ from dataclasses import replace
 from django.conf import settings
 
 from hub.core.freshness import overdue_pages
+from hub.regions.signpost import region_names
+from hub.regions.tagging import page_region_codes
 from search.documents.schema import LOCALE_FACET
 from search.query.answers import answer_box
 from search.query.copies import collapse_copies
@@ -44,7 +46,7 @@ from search.query.ranking import (
     passages_to_show,
     rank_pages,
 )
-from search.query.transliteration import with_czech_place_names
+from search.query.transliteration import regions_named, with_czech_place_names
 from search.query.types import Retrieval, SearchQuery, SearchResults
 from search.vectors.pages import query_vector
 
@@ -149,7 +151,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     else:
-        ranked = name_pages_first(engine, ranked, plan)
+        ranked = name_pages_first(engine, elsewhere_last(ranked, plan), plan)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     stored = engine.stored_passages(passages_to_show(shown))
     plans = [plan, *(other.plan for other in others if other.plan)]
@@ -181,6 +183,24 @@ def name_pages_first(engine, ranked, plan):
         if (passage := stored.get(page.best.passage_id))
     }
     return names_first(ranked[:NAMED_LOOKAHEAD], titles, plan) + ranked[NAMED_LOOKAHEAD:]
+
+
+def elsewhere_last(ranked, plan):
+    """A question naming a town or a region is not answered by a page about another place: among the
+    first NAMED_LOOKAHEAD pages, those filed only under other regions move below the rest, in their
+    order. Pages of the named region and nationwide pages (no region) keep their places. e5 weighs the
+    topic of a question far above the town in it, so without this a Plzeň centre's Czech courses answer
+    a question about courses in Ostrava."""
+    named = regions_named(plan.parsed.text, region_names())
+    if not named:
+        return ranked
+    head = ranked[:NAMED_LOOKAHEAD]
+    filed = page_region_codes({page.page_id for page in head})
+    elsewhere = {page.page_id for page in head if filed.get(page.page_id) and not filed[page.page_id] & named}
+    if not elsewhere:
+        return ranked
+    moved = [page for page in head if page.page_id not in elsewhere] + [page for page in head if page.page_id in elsewhere]
+    return moved + ranked[NAMED_LOOKAHEAD:]
 
 
 def overdue_among(retrieval):

@@ -25,6 +25,7 @@ UKRAINIAN_TO_CZECH = {
     # Russian letters Ukrainian lacks.
     "ы": "y", "э": "e", "ё": "jo", "ъ": "",
 }
+WORD = re.compile(r"[^\W_]+")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF'’ʼ]+(?:-[\u0400-\u04FF'’ʼ]+)*")
 # Case endings of declined names the lemmatiser does not know (у Страконицях, до Страконіц; Russian
 # в общежитиях Остравы).
@@ -32,6 +33,7 @@ CASE_ENDINGS = ("ами", "ями", "ах", "ях", "ові", "ою", "ею", "�
 # rapidfuzz ratio (0–100) a transcription needs to be taken for a town: "pardubici" ~ "pardubice" is 89,
 # while ordinary words stay below 75 against every town name (tests/search/query/test_transliteration.py).
 SNAP_SCORE = 86
+SHORT_WORD = 4
 # A word stripped of its ending must keep this many letters: shorter stems match too much.
 MIN_STEM = 4
 # Names of up to this many words: "Ústí nad Labem", "Frýdek-Místek" (one word with its hyphen).
@@ -72,7 +74,9 @@ def town_for(words):
     names = town_names()
     best = None
     for reading in readings(words):
-        found = process.extractOne(reading, names.keys(), scorer=fuzz.ratio, score_cutoff=SNAP_SCORE)
+        # A short word is a town only as written (Брно, Хеб): "коли" (when) is one letter from Kolín.
+        cutoff = SNAP_SCORE if len(reading) > SHORT_WORD else 100
+        found = process.extractOne(reading, names.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         if found and (best is None or found[1] > best[1]):
             best = found
     return names[best[0]] if best else None
@@ -106,6 +110,12 @@ def with_czech_place_names(text):
 # Olomouc, "Zlínský" ~ Zlín), or is this close to it (fuzz.ratio) at about its length ("Plzni" ~ Plzeň;
 # "bezplatná" is not Blatná).
 PLACE_SCORE = 80
+# A name this long may lose two letters to a case ending (Liberec → Liberci); a shorter one only its last
+# (Opava → Opavě), or "seminář" would name Semily and "tísni" Tišnov.
+LONG_NAME = 7
+# Only a word this short is compared letter by letter (Plzni ~ Plzeň, Hradci ~ Hradec): a longer one is a
+# town by its stem, or "přeložit" would name Přelouč.
+SHORT_NAME = 6
 # Words of region names that name no place by themselves ("Kraj Vysočina", "South Moravian Region").
 REGION_WORDS = {"kraj", "region", "край", "hlavni", "mesto", "столиця", "central", "south", "nad"}
 
@@ -125,29 +135,75 @@ GENERIC_PLACE_WORDS = {
 
 
 @cache
-def place_stems():
-    """Folded distinctive words (the first that is not GENERIC_PLACE_WORDS) of every municipality with
-    extended powers."""
-    stems = set()
+def place_regions():
+    """{folded distinctive word of a municipality with extended powers: {its region codes}}."""
+    regions = {}
     for town in municipalities():
         words = [word for word in fold(town.name).split() if word not in GENERIC_PLACE_WORDS and len(word) >= MIN_STEM]
-        stems.update(words[:1])
-    return frozenset(stems)
+        for word in words[:1]:
+            regions.setdefault(word, set()).add(town.region_code)
+    return regions
+
+
+def word_forms(word):
+    """(forms, softened) of a query word to compare with place names: folded as typed and transcribed
+    from Cyrillic; and those with a softened Czech case ending undone (Praze → Praha), which must match a
+    name exactly ("práce" is no "Praka")."""
+    forms = {fold(word), fold(transcribe(word))} if CYRILLIC_WORD.fullmatch(word) else {fold(word)}
+    softened = {form[: -len(ending)] + base for form in forms for ending, base in SOFTENED_ENDINGS if form.endswith(ending)}
+    return forms, softened
+
+
+def names_place(word_forms, name):
+    """Whether a query word, given as its `word_forms`, names the place `name` (folded): the name's stem
+    starts the word ("Liberci" ~ Liberec), or the word begins like it and is this close to it at about its
+    length ("Plzni" ~ Plzeň; "bezplatná" is not Blatná, "pracovník" is not Rakovník)."""
+    if len(name) < MIN_STEM:
+        return False
+    forms, softened = word_forms
+    return name in softened or any(
+        len(form) >= MIN_STEM
+        and (
+            form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
+            or (
+                len(form) <= SHORT_NAME
+                and form[0] == name[0]
+                and abs(len(form) - len(name)) <= 1
+                and fuzz.ratio(form, name) >= PLACE_SCORE
+            )
+        )
+        for form in forms
+    )
+
+
+def regions_named(text, region_names=()):
+    """The region codes of the towns and regions `text` names, in any case form: towns in Cyrillic as
+    `czech_place_names` reads them, towns in Latin letters and region names (`region_names`: (name, code)
+    pairs in every language) as `names_place` does."""
+    town_regions = {fold(town.name): town.region_code for town in municipalities()}
+    codes = {town_regions[fold(town)] for town in czech_place_names(text)}
+    names = {}
+    for name, code in region_names:
+        for part in fold(name).split():
+            if part not in REGION_WORDS and code:
+                names.setdefault(part, set()).add(code)
+    latin = [word_forms(word) for word in WORD.findall(text) if not CYRILLIC_WORD.fullmatch(word)]
+    for forms in latin:
+        for name, regions in place_regions().items():
+            if names_place(forms, name):
+                codes |= regions
+    for forms in [word_forms(word) for word in CYRILLIC_WORD.findall(text)] + latin:
+        for name, regions in names.items():
+            if names_place(forms, name):
+                codes |= regions
+    return codes
 
 
 def names_a_place(word, region_names=()):
     """Whether a word of a query (in any case form, in Latin or Cyrillic) names a Czech town or one of
     `region_names` (in any language)."""
-    forms = {fold(word), fold(transcribe(word))} if CYRILLIC_WORD.fullmatch(word) else {fold(word)}
-    forms |= {form[: -len(ending)] + base for form in forms for ending, base in SOFTENED_ENDINGS if form.endswith(ending)}
-    names = place_stems() | {
+    names = place_regions().keys() | {
         part for name in region_names for part in fold(name).split() if part not in REGION_WORDS
     }
-    return any(
-        form.startswith(name[: max(MIN_STEM, len(name) - 2)])
-        or (abs(len(form) - len(name)) <= 1 and fuzz.ratio(form, name) >= PLACE_SCORE)
-        for form in forms
-        if len(form) >= MIN_STEM
-        for name in names
-        if len(name) >= MIN_STEM
-    )
+    forms = word_forms(word)
+    return any(names_place(forms, name) for name in names)

@@ -2,7 +2,12 @@
 
 import pytest
 
-from search.query.transliteration import czech_place_names, names_a_place, with_czech_place_names
+from search.query.transliteration import (
+    czech_place_names,
+    names_a_place,
+    regions_named,
+    with_czech_place_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +58,28 @@ def test_a_declined_town_names_a_place(word):
 @pytest.mark.parametrize("word", ["bezplatná", "kurzy", "škole", "pomoc", "českého", "nové"])
 def test_an_ordinary_word_names_no_place(word):
     assert not names_a_place(word)
+
+
+@pytest.mark.parametrize("typed", ["коли закінчується житло", "в селі"])
+def test_a_short_word_is_a_town_only_as_written(typed):
+    assert czech_place_names(typed) == []
+
+
+@pytest.mark.parametrize("word", ["pracovník", "seminář", "tísni", "práce", "семінар"])
+def test_a_word_that_merely_resembles_a_town_names_no_place(word):
+    assert not names_a_place(word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes"),
+    [
+        ("курси чеської в Остраві", {"CZ-80"}),
+        ("kurzy češtiny v Plzni", {"CZ-32"}),
+        ("doktor pro děti v Karlovarském kraji", {"CZ-41"}),
+        ("хто допомагає школам у Ліберецькому краї", {"CZ-51"}),
+        ("sociální pracovník obce a úřad práce", set()),
+    ],
+)
+def test_a_query_names_the_regions_of_its_towns_and_regions(typed, codes):
+    region_names = [("Karlovarský kraj", "CZ-41"), ("Ліберецький край", "CZ-51")]
+    assert regions_named(typed, region_names) == codes
