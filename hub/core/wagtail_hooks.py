@@ -73,6 +73,24 @@ for hook_name in ("register_page_listing_more_buttons", "register_page_header_bu
     replace_hook(hook_name, localize_hooks.page_listing_more_buttons, translation_buttons)
 
 
+def translations_report_menu_item():
+    """wagtail-localize's "Translations" report item, with its label translated per request: theirs is
+    translated once, in the language of whoever opens the admin first after a restart, for everyone."""
+    return localize_hooks.TranslationsReportMenuItem(
+        gettext_lazy("Translations"),
+        reverse("wagtail_localize:translations_report"),
+        icon_name="site",
+        order=9000,
+    )
+
+
+replace_hook(
+    "register_reports_menu_item",
+    localize_hooks.register_wagtail_localize2_report_menu_item,
+    translations_report_menu_item,
+)
+
+
 @hooks.register("register_admin_urls")
 def translation_requests_urls():
     return translation_requests_admin.admin_urlpatterns

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.admin.menu import reports_menu
 
 from hub.core import vendor_catalogues
 from hub.core.vendor_catalogues import supplement_problems, update_supplement
@@ -54,3 +55,14 @@ def test_update_adds_new_gaps_keeps_translations_and_corrections_and_drops_the_r
     assert (change.added, change.removed, change.untranslated) == (1, 1, 1)
     entries = {entry.msgid: entry.msgstr for entry in polib.pofile(str(path))}
     assert entries == {"Collapse all": "", "Insert a block": "Vložit blok", "Submit": "Odeslat"}
+
+
+def test_the_translations_report_is_named_in_each_editors_language_whoever_opened_the_admin_first():
+    # The reports menu is built once per process; here it is built while English is active.
+    reports_menu.__dict__.pop("registered_menu_items", None)
+    with translation.override("en"):
+        reports_menu.registered_menu_items  # noqa: B018
+
+    with translation.override("cs"):
+        labels = {str(item.label) for item in reports_menu.registered_menu_items}
+    assert "Překlady" in labels and "Translations" not in labels
