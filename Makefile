@@ -4,6 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes, each with its own test database. "load" hands tests out in pytest-django's order,
+# so in every process the tests that empty the database (live server, transactions) still run last.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint check messages check-messages compile-messages bench bench-admin clean
@@ -26,7 +29,7 @@ run: install ## Set up SQLite, demo content, embedded search and an admin, then 
 
 test: install ## Run the whole test suite (DATABASE_URL / ELASTICSEARCH_URL select real servers)
 	$(PY) manage.py compile_catalogues --settings=hub.settings.test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install ## Ruff and Django's checks, and no missing migrations
 	$(VENV)/bin/ruff check hub search tests bench

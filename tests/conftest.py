@@ -41,3 +41,11 @@ def smtp_mailbox(settings):
         settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
         settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
         yield server.mailbox
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Name generated file bytes by their argument: they differ per process (timestamps in a DOCX),
+    and parallel workers (pytest-xdist) must collect the same test ids."""
+    if isinstance(val, bytes | bytearray):
+        return argname
+    return None
