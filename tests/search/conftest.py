@@ -97,6 +97,22 @@ def build_content_tree():
     )
 
 
+def translated_tree_with_liberec(locales):
+    """build_content_tree() with its home and manual library in Ukrainian too, and the Liberec region
+    in both languages: what feeds and alerts filter by. Returns (tree, Czech region, Ukrainian library)."""
+    from hub.taxonomy.models import Region
+
+    tree = build_content_tree()
+    liberec = Region.objects.create(name="Liberecký kraj", slug="liberecky", locale=locales["cs"])
+    Region.objects.create(
+        name="Ліберецький край", slug="liberecky", locale=locales["uk"], translation_key=liberec.translation_key
+    )
+    tree.home.copy_for_translation(locales["uk"]).save_revision().publish()
+    ukrainian_manuals = tree.manuals.copy_for_translation(locales["uk"])
+    ukrainian_manuals.save_revision().publish()
+    return tree, liberec, ukrainian_manuals
+
+
 @pytest.fixture
 def content_tree(db):
     return build_content_tree()

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 import pytest
 
 from hub.manuals.models import ManualPage
-from hub.taxonomy.models import Region
 from search.documents.pages import iter_indexed_pages
 from search.engines.embedded import EmbeddedBackend
-from tests.search.conftest import build_content_tree
+from tests.search.conftest import translated_tree_with_liberec
 
 LINK = re.compile(r"http://testserver(/\S+/)")
 
@@ -41,14 +40,7 @@ def reindex():
 def site(settings, tmp_path, locales):
     settings.SEARCH_BACKEND = "embedded"
     settings.SEARCH_EMBEDDED_PATH = tmp_path / "alerts.sqlite3"
-    tree = build_content_tree()
-    liberec = Region.objects.create(name="Liberecký kraj", slug="liberecky", locale=locales["cs"])
-    Region.objects.create(
-        name="Ліберецький край", slug="liberecky", locale=locales["uk"], translation_key=liberec.translation_key
-    )
-    tree.home.copy_for_translation(locales["uk"]).save_revision().publish()
-    ukrainian_manuals = tree.manuals.copy_for_translation(locales["uk"])
-    ukrainian_manuals.save_revision().publish()
+    tree, liberec, ukrainian_manuals = translated_tree_with_liberec(locales)
     reindex()
     return AlertSite(tree=tree, liberec=liberec, ukrainian_manuals=ukrainian_manuals)
 

@@ -6,10 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from hub.manuals.models import ManualPage
-from hub.taxonomy.models import Region
 from search.documents.pages import iter_indexed_pages
 from search.engines.embedded import EmbeddedBackend
-from tests.search.conftest import build_content_tree
+from tests.search.conftest import translated_tree_with_liberec
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -19,15 +18,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def tree(settings, tmp_path, locales):
     settings.SEARCH_BACKEND = "embedded"
     settings.SEARCH_EMBEDDED_PATH = tmp_path / "feeds.sqlite3"
-    tree = build_content_tree()
-    liberec = Region.objects.create(name="Liberecký kraj", slug="liberecky", locale=locales["cs"])
-    Region.objects.create(name="Ліберецький край", slug="liberecky", locale=locales["uk"], translation_key=liberec.translation_key)
+    tree, liberec, _ukrainian_manuals = translated_tree_with_liberec(locales)
     manual = tree.manuals.add_child(instance=ManualPage(title="Tlumočení v Liberci", slug="tlumoceni", summary="Kde najít tlumočníka."))
     manual.regions = [liberec]
     manual.save_revision().publish()
     tree.manuals.add_child(instance=ManualPage(title="Bydlení v Praze", slug="bydleni", summary="Nájemní smlouvy."))
-    tree.home.copy_for_translation(locales["uk"]).save_revision().publish()
-    tree.manuals.copy_for_translation(locales["uk"]).save_revision().publish()
     ukrainian = manual.copy_for_translation(locales["uk"])
     ukrainian.title = "Переклад у Ліберці"
     ukrainian.save_revision().publish()
