@@ -29,6 +29,7 @@
 from dataclasses import replace
 
 from django.conf import settings
+from wagtail.models import Page
 
 from hub.core.freshness import overdue_pages
 from hub.regions.signpost import region_names
@@ -46,7 +47,12 @@ from search.query.ranking import (
     passages_to_show,
     rank_pages,
 )
-from search.query.transliteration import regions_named, with_czech_place_names
+from search.query.transliteration import (
+    regions_named,
+    title_names_town,
+    towns_named,
+    with_czech_place_names,
+)
 from search.query.types import Retrieval, SearchQuery, SearchResults
 from search.vectors.pages import query_vector
 
@@ -151,7 +157,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     else:
-        ranked = name_pages_first(engine, elsewhere_last(ranked, plan), plan)
+        ranked = name_pages_first(engine, named_town_first(elsewhere_last(ranked, plan), plan), plan)
     shown = ranked[parsed.offset : parsed.offset + parsed.per_page]
     stored = engine.stored_passages(passages_to_show(shown))
     plans = [plan, *(other.plan for other in others if other.plan)]
@@ -200,6 +206,22 @@ def elsewhere_last(ranked, plan):
     if not elsewhere:
         return ranked
     moved = [page for page in head if page.page_id not in elsewhere] + [page for page in head if page.page_id in elsewhere]
+    return moved + ranked[NAMED_LOOKAHEAD:]
+
+
+def named_town_first(ranked, plan):
+    """Among the first NAMED_LOOKAHEAD pages, those whose titles name a town the question names come
+    first, in their order: asked about courses in Ostrava, CPIC Ostrava before CPIC Opava of the same
+    region. Titles are read from the database, so both engines move the same pages."""
+    towns = towns_named(plan.parsed.text)
+    if not towns:
+        return ranked
+    head = ranked[:NAMED_LOOKAHEAD]
+    titles = dict(Page.objects.filter(pk__in=[page.page_id for page in head]).values_list("pk", "title"))
+    local = {page.page_id for page in head if title_names_town(titles.get(page.page_id, ""), towns)}
+    if not local:
+        return ranked
+    moved = [page for page in head if page.page_id in local] + [page for page in head if page.page_id not in local]
     return moved + ranked[NAMED_LOOKAHEAD:]
 
 

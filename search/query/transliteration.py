@@ -176,6 +176,28 @@ def names_place(word_forms, name):
     )
 
 
+def latin_towns_named(text):
+    """The towns (`place_regions` keys) that words of `text` in Latin letters name, in any case form."""
+    named = set()
+    for word in WORD.findall(text):
+        if not CYRILLIC_WORD.fullmatch(word):
+            forms = word_forms(word)
+            named |= {name for name in place_regions() if names_place(forms, name)}
+    return named
+
+
+def towns_named(text):
+    """The towns (`place_regions` keys) `text` names, in Latin or Cyrillic letters and any case form."""
+    cyrillic = {word for town in czech_place_names(text) for word in fold(town).split() if word in place_regions()}
+    return cyrillic | latin_towns_named(text)
+
+
+def title_names_town(title, towns):
+    """Whether a page title names one of `towns` (as `towns_named` gives them): "CPIC Ostrava",
+    "Kurzy češtiny v Opavě"."""
+    return any(names_place(word_forms(word), town) for word in WORD.findall(title) for town in towns)
+
+
 def regions_named(text, region_names=()):
     """The region codes of the towns and regions `text` names, in any case form: towns in Cyrillic as
     `czech_place_names` reads them, towns in Latin letters and region names (`region_names`: (name, code)
@@ -187,11 +209,9 @@ def regions_named(text, region_names=()):
         for part in fold(name).split():
             if part not in REGION_WORDS and code:
                 names.setdefault(part, set()).add(code)
+    for name in latin_towns_named(text):
+        codes |= place_regions()[name]
     latin = [word_forms(word) for word in WORD.findall(text) if not CYRILLIC_WORD.fullmatch(word)]
-    for forms in latin:
-        for name, regions in place_regions().items():
-            if names_place(forms, name):
-                codes |= regions
     for forms in [word_forms(word) for word in CYRILLIC_WORD.findall(text)] + latin:
         for name, regions in names.items():
             if names_place(forms, name):

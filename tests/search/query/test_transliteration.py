@@ -6,6 +6,8 @@ from search.query.transliteration import (
     czech_place_names,
     names_a_place,
     regions_named,
+    title_names_town,
+    towns_named,
     with_czech_place_names,
 )
 
@@ -83,3 +85,17 @@ def test_a_word_that_merely_resembles_a_town_names_no_place(word):
 def test_a_query_names_the_regions_of_its_towns_and_regions(typed, codes):
     region_names = [("Karlovarský kraj", "CZ-41"), ("Ліберецький край", "CZ-51")]
     assert regions_named(typed, region_names) == codes
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "names"),
+    [
+        ("курси чеської в Остраві", "CPIC Ostrava", True),
+        ("курси чеської в Остраві", "CPIC Opava", False),
+        ("kurzy v Opavě", "Kurzy češtiny v Opavě", True),
+        ("ubytovny v Liberci", "CPIC Liberec", True),
+        ("kurzy češtiny", "CPIC Ostrava", False),
+    ],
+)
+def test_a_title_names_the_town_a_question_names_in_any_script_and_case(question, title, names):
+    assert title_names_town(title, towns_named(question)) is names
