@@ -9,7 +9,7 @@ diacritics and keeps ordinary words (мова, курси) from turning into gue
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import simplemma
 from rapidfuzz import fuzz, process
@@ -82,6 +82,12 @@ def town_for(words):
     return names[best[0]] if best else None
 
 
+# One search reads the places of its text several times (the Czech plan, both place rules): fuzzy
+# matching against every town is done once per text.
+PLACE_TEXTS_CACHED = 256
+
+
+@lru_cache(maxsize=PLACE_TEXTS_CACHED)
 def czech_place_names(text):
     """The Czech towns that Cyrillic words of `text` name, in order, each once."""
     words = CYRILLIC_WORD.findall(text)
@@ -97,7 +103,7 @@ def czech_place_names(text):
                 break
         else:
             start += 1
-    return found
+    return tuple(found)
 
 
 def with_czech_place_names(text):
@@ -132,6 +138,12 @@ GENERIC_PLACE_WORDS = {
     "moravsky", "moravska", "moravske", "morave", "uhersky", "uherske", "stary", "stara", "stare", "mesto",
     "labem", "orlici", "kraj",
 }
+
+
+@cache
+def town_regions():
+    """{folded name of a municipality with extended powers: its region code}."""
+    return {fold(town.name): town.region_code for town in municipalities()}
 
 
 @cache
@@ -176,6 +188,7 @@ def names_place(word_forms, name):
     )
 
 
+@lru_cache(maxsize=PLACE_TEXTS_CACHED)
 def latin_towns_named(text):
     """The towns (`place_regions` keys) that words of `text` in Latin letters name, in any case form."""
     named = set()
@@ -183,7 +196,7 @@ def latin_towns_named(text):
         if not CYRILLIC_WORD.fullmatch(word):
             forms = word_forms(word)
             named |= {name for name in place_regions() if names_place(forms, name)}
-    return named
+    return frozenset(named)
 
 
 def towns_named(text):
@@ -202,8 +215,7 @@ def regions_named(text, region_names=()):
     """The region codes of the towns and regions `text` names, in any case form: towns in Cyrillic as
     `czech_place_names` reads them, towns in Latin letters and region names (`region_names`: (name, code)
     pairs in every language) as `names_place` does."""
-    town_regions = {fold(town.name): town.region_code for town in municipalities()}
-    codes = {town_regions[fold(town)] for town in czech_place_names(text)}
+    codes = {town_regions()[fold(town)] for town in czech_place_names(text)}
     names = {}
     for name, code in region_names:
         for part in fold(name).split():
