@@ -6,13 +6,14 @@ with "Publish and alert subscribers" (a SubstantialChange row); a plain publish 
 match a subscription is what its Atom feed shows: the same search (checked_query, run_search), read
 `ALERT_SEARCH_DEPTH` results deep, newest first when it has no words. Immediate subscriptions are mailed
 by the worker every SEARCH_ALERTS_INTERVAL seconds, weekly ones once their last alert is a week old.
+A page the search index has not taken in yet waits for the next run, and so does all news after it.
 """
 
 import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from django.db.models import Max, Q
+from django.db.models import Max, Min, Q
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ from wagtail.models import Page
 
 from search.alerts import mails, tokens
 from search.alerts.subscribing import followed_label
+from search.changes.outbox import pending_changes
 from search.engines.base import SearchUnavailable
 from search.models import Subscription, SubstantialChange
 from search.web.feeds import FeedRefused, checked_query
@@ -46,17 +48,30 @@ def due(frequency, now):
 
 def changed_pages(since):
     """{page id: (time it became news, is new)} of pages first published or marked substantially changed
-    after `since`."""
+    at or after `since`."""
     changed = {
         pk: (at, False)
-        for pk, at in SubstantialChange.objects.filter(at__gt=since, page__live=True)
+        for pk, at in SubstantialChange.objects.filter(at__gte=since, page__live=True)
         .values("page")
         .annotate(latest=Max("at"))
         .values_list("page", "latest")
     }
-    new = Page.objects.live().filter(first_published_at__gt=since).values_list("pk", "first_published_at")
+    new = Page.objects.live().filter(first_published_at__gte=since).values_list("pk", "first_published_at")
     changed.update({pk: (at, True) for pk, at in new})
     return changed
+
+
+def announced_until(news, now):
+    """News before this time can be announced now.
+
+    A page whose change the search index has not applied yet is missing from the results; announcing
+    what came after it would move the subscription's watermark past it, and it would never be mailed.
+    So a run stops at the oldest news still waiting for the index, and the next run starts there.
+    """
+    pending = pending_changes()
+    oldest_change = pending.aggregate(oldest=Min("created_at"))["oldest"]
+    waiting = [news[pk][0] for pk in set(pending.values_list("page_id", flat=True)) if pk in news]
+    return min([now, *waiting, *([oldest_change] if oldest_change else [])])
 
 
 def purge_substantial_changes():
@@ -71,6 +86,7 @@ def send_alerts(frequency, now=None):
     if not subscriptions:
         return f"{frequency} alerts: none due"
     news = changed_pages(min(subscription.since for subscription in subscriptions))
+    until = announced_until(news, now)
     sent = failed = 0
     hits_of = {}
     for subscription in subscriptions if news else ():
@@ -78,7 +94,11 @@ def send_alerts(frequency, now=None):
         if key not in hits_of:
             hits_of[key] = matching_hits(*key)
         since = subscription.since
-        fresh = [(hit, news[hit.page_id][1]) for hit in hits_of[key] if hit.page_id in news and news[hit.page_id][0] > since]
+        fresh = [
+            (hit, news[hit.page_id][1])
+            for hit in hits_of[key]
+            if hit.page_id in news and since <= news[hit.page_id][0] < until
+        ]
         if not fresh:
             continue
         try:
@@ -87,7 +107,7 @@ def send_alerts(frequency, now=None):
             failed += 1
             logger.exception("Search alert %s not sent", subscription.pk)
             continue
-        Subscription.objects.filter(pk=subscription.pk).update(last_sent_at=now)
+        Subscription.objects.filter(pk=subscription.pk).update(last_sent_at=until)
         sent += 1
     return f"{frequency} alerts: {len(subscriptions)} due, {sent} mailed, {failed} failed"
 

@@ -172,13 +172,17 @@ def reembed_after_model_change():
     return len(page_ids)
 
 
-def pending_count():
-    """Changes the primary engine has not applied yet."""
+def pending_changes():
+    """The changes the primary engine has not applied yet (all of them while its position is unknown)."""
     primary = consumers(include_backup=False)[0]
     if isinstance(primary, LocalCopyConsumer):
         position, _ = primary.backend.log_position()
     else:
         position = IndexCursor.objects.filter(consumer=primary.name).values_list("position", flat=True).first()
-    return IndexUpdate.objects.filter(id__gt=position or 0).count()
+    return IndexUpdate.objects.filter(id__gt=position or 0)
+
+
+def pending_count():
+    return pending_changes().count()
 
 

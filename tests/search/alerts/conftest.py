@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from hub.manuals.models import ManualPage
+from search.changes.log import log_end
 from search.documents.pages import iter_indexed_pages
 from search.engines.embedded import EmbeddedBackend
 from tests.search.conftest import translated_tree_with_liberec
@@ -19,21 +20,24 @@ class AlertSite:
     liberec: object
     ukrainian_manuals: object
 
-    def publish_manual(self, czech_title, ukrainian_title, regions=()):
-        """A new manual, in Czech and in Ukrainian, published now and indexed; the Ukrainian page."""
+    def publish_manual(self, czech_title, ukrainian_title, regions=(), indexed=True):
+        """A new manual, in Czech and in Ukrainian, published now and (unless not `indexed`, as if the
+        worker had not come to it yet) indexed; the Ukrainian page."""
         czech = self.tree.manuals.add_child(instance=ManualPage(title=czech_title, summary="Nové.", live=False))
         czech.regions = list(regions)
         czech.save_revision().publish()
         ukrainian = czech.copy_for_translation(self.ukrainian_manuals.locale)
         ukrainian.title = ukrainian_title
         ukrainian.save_revision().publish()
-        reindex()
+        if indexed:
+            reindex()
         ukrainian.refresh_from_db()
         return ukrainian
 
 
 def reindex():
-    EmbeddedBackend.from_settings().rebuild(iter_indexed_pages())
+    """Rebuild the index of every page published so far; it follows the change log from here."""
+    EmbeddedBackend.from_settings().rebuild(iter_indexed_pages(), start_position=log_end())
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from search.alerts.publishing import ALERT_SUBSCRIBERS
+from search.changes import outbox
 from search.changes.worker import Worker
 from search.console.jobs import frequent_jobs
 from search.models import Subscription
@@ -63,6 +64,20 @@ def test_a_new_matching_page_is_mailed_once_in_the_subscribers_language(site, sm
 
     assert "0 mailed" in send_alerts("--frequency", "immediate")  # nothing new since
     assert len(smtp_mailbox.messages) == 1
+
+
+def test_a_page_not_yet_indexed_is_announced_once_the_index_has_it(site, smtp_mailbox):
+    confirmed()
+    site.publish_manual("Tlumočení v Liberci", "Переклад у Ліберці", regions=[site.liberec])
+    site.publish_manual("Školy v Liberci", "Школи в Ліберці", regions=[site.liberec], indexed=False)
+
+    assert "1 mailed" in send_alerts()
+    assert "Школи в Ліберці" not in plain(smtp_mailbox.wait_for(1)[0])
+
+    outbox.process_pending()
+    assert "1 mailed" in send_alerts()
+    second = plain(smtp_mailbox.wait_for(2)[1])
+    assert "Школи в Ліберці" in second and "Переклад у Ліберці" not in second
 
 
 def test_a_page_published_before_the_confirmation_is_not_news(site, smtp_mailbox):
