@@ -2,8 +2,8 @@
 
 Runs in a throwaway database (Django's test-database machinery, as search_benchmark does) holding the demo
 content and, when ../shared/seeds exists, the seed documents imported as published pages. Each backend is
-asked through the JSON API, as readers' browsers ask it; Wagtail's own search (the database backend the
-admin uses) answers the same queries beside them. Prints success@1, success@5 and MRR@10, judged on
+asked through the JSON API, as readers' browsers ask it; plain nearest-neighbour search over the same vectors
+and Wagtail's own search (the database backend the admin uses) answer the same queries beside them. Prints success@1, success@5 and MRR@10, judged on
 what the result list shows (title + excerpt) and on the page alone.
 """
 
@@ -26,8 +26,13 @@ from search.documents.pages import iter_indexed_pages
 from search.engines.elasticsearch import ElasticsearchBackend
 from search.engines.embedded import EmbeddedBackend
 from search.management.progress import ProgressBar
+from search.query.excerpts import make_excerpt
+from search.query.matching import plan_query
+from search.query.parsing import parse_query
+from search.query.pipeline import VECTOR_CANDIDATES
+from search.query.types import SearchQuery
 from search.vectors.embedding import get_embedder
-from search.vectors.pages import EmbeddingTally, with_vectors
+from search.vectors.pages import EmbeddingTally, query_vector, with_vectors
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 # Answer-box confidence thresholds reported side by side: the quoted passage's lead in e5 cosine.
@@ -106,6 +111,8 @@ class Command(BaseCommand):
         embedded = EmbeddedBackend(path=directory / "quality.sqlite3")
         embedded.rebuild(pages)
         rows.append(self.through_api("embedded", queries, {"SEARCH_BACKEND": "embedded", "SEARCH_EMBEDDED_PATH": embedded.path}))
+        if get_embedder() is not None:
+            rows.append(("vectors only", self.score(queries, "vectors only", lambda query: nearest_results(embedded, query))))
         prefix = f"quality-rozcestnik-{uuid.uuid4().hex[:8]}"
         elasticsearch = ElasticsearchBackend(url=elasticsearch_url, index_prefix=prefix, timeout=30)
         if elasticsearch.is_available():
@@ -227,6 +234,29 @@ def box_outcome(query, box):
         title=box["title"],
         right_page=any(quality.same_title(box["title"], answer.page) for answer in query.answers),
     )
+
+
+def nearest_results(engine, query):
+    """Plain nearest-neighbour search: the pages of the passages nearest the query in meaning, in every
+    language, each shown by its nearest passage (excerpt cut as the hub cuts it). The baseline hybrid
+    search must beat on questions in other words or another language."""
+    search_query = SearchQuery(text=query.text, locale=query.lang)
+    embedded = query_vector(query.text)
+    if embedded is None:
+        return []
+    parsed = parse_query(search_query)
+    plan = plan_query(parsed, engine.vocabulary(parsed))
+    nearest = engine.nearest(parsed, embedded[1], embedded[0], None, VECTOR_CANDIDATES)
+    nearest_of_page = {}
+    for candidate in nearest:  # best first
+        nearest_of_page.setdefault(candidate.page_id, candidate.passage_id)
+    shown = list(nearest_of_page.values())[:10]
+    stored = engine.stored_passages(shown)
+    return [
+        quality.Shown(passage.title, quality.plain(make_excerpt([plan], passage.text)))
+        for key in shown
+        if (passage := stored.get(key))
+    ]
 
 
 def wagtail_results(query):
