@@ -23,8 +23,9 @@ ROOMS_BELOW = {
     # of the worker's jobs (console/jobs.py) runs the e-mail alerts' jobs too.
     "console": {"documents", "vocabulary", "query", "engines", "alerts.jobs"},
     "web": {"documents", "vocabulary", "query", "engines", "console"},
-    # E-mail alerts follow the searches the web room answers (its feeds' filter sets).
-    "alerts": {"documents", "vocabulary", "query", "engines", "console", "web"},
+    # E-mail alerts follow the searches the web room answers (its feeds' filter sets), and wait for what
+    # the change log has not brought into the index yet.
+    "alerts": {"documents", "vocabulary", "query", "engines", "console", "web", "changes.outbox"},
 }
 
 
