@@ -58,10 +58,11 @@ class SearchBackend(ABC):
     def browse(self, plan):
         """A Retrieval of every page in the plan's language and filters, newest first (an empty query)."""
 
-    def nearest(self, parsed, vector, model_name, locales, k):
+    def nearest(self, parsed, vector, model_name, locales, k, page_ids=None):
         """search.query.ranking.Candidates: the `k` passages nearest `vector` (embedded by `model_name`; vectors of
-        another model never count) among passages in `locales` and the query's filters, best first. An
-        engine that stores no vectors has none: search through it stays lexical."""
+        another model never count) among passages in `locales` (None: all), the query's filters and, when
+        given, the pages `page_ids`, best first. An engine that stores no vectors has none: search through
+        it stays lexical."""
         return []
 
     def vector_coverage(self):

@@ -295,7 +295,44 @@ ENGLISH_COURSES = PageSpec(
     translation_key="courses",
 )
 
-SEMANTIC = [SCHOOL_INCLUSION, LEGAL_ADVICE, HELPLINE, HOUSING_EMERGENCY, ENGLISH_COURSES]
+# A long manual: its overview names refugees; its section on burnout answers in other words.
+CAREGIVERS_MANUAL = PageSpec(
+    page_id=26,
+    locale="cs",
+    content_type="manual",
+    title="Příručka pro nové pracovníky v integraci",
+    url="/cs/prirucky/novi-pracovnici/",
+    summary="Co potřebuje vědět nový pracovník neziskové organizace nebo obce.",
+    body=(
+        "Nový pracovník se nejdřív seznámí s krajskou sítí: kdo poskytuje odborné sociální poradenství, kde "
+        "sídlí Centrum na podporu integrace cizinců a kdy se schází krajská platforma. Mezi klienty jsou i "
+        "uprchlíci z Ukrajiny. Příručka uvádí kontakty na obecní úřady, školy, zaměstnavatele a neziskové "
+        "organizace v kraji, na infolinky ministerstva vnitra a na komunitní tlumočníky."
+    ),
+    sections=(
+        (
+            "psychohygiena",
+            "Psychohygiena a supervize",
+            "Pomáhající profese jsou náročné. Plánujte si pravidelné volno, sdílejte těžké případy v týmu a "
+            "využívejte supervizi. Vedoucí by měl hlídat, aby pracovníci nebyli přetížení a měli možnost "
+            "odborné podpory. Zájem o psychohygienu není slabost, ale prevence vyhoření. Krizová intervence "
+            "a kurzy zvládání stresu pomáhají udržet si odstup i po letech v přímé péči.",
+        ),
+        (
+            "tlumoceni",
+            "Tlumočení",
+            "Na schůzky s klienty, kteří nemluví česky, si objednejte tlumočníka. Komunitní tlumočníci "
+            "pomáhají i s porozuměním kulturním rozdílům; seznam najdete u krajského centra. Telefonické "
+            "tlumočení je rychlé, na složitá jednání je lepší tlumočník přítomný osobně.",
+        ),
+    ),
+    regions=["zlinsky"],
+    topics=["socialni-sluzby"],
+    year=2024,
+    published_at=datetime(2024, 5, 1, tzinfo=UTC),
+)
+
+SEMANTIC = [SCHOOL_INCLUSION, LEGAL_ADVICE, HELPLINE, HOUSING_EMERGENCY, ENGLISH_COURSES, CAREGIVERS_MANUAL]
 
 
 # Passage text → vector, shared by every test of the session: the model is the slow part.

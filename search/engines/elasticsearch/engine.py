@@ -236,13 +236,14 @@ class ElasticsearchBackend(SearchBackend):
                 facets[name] = buckets
         return facets
 
-    def nearest(self, parsed, vector, model_name, locales, k):
+    def nearest(self, parsed, vector, model_name, locales, k, page_ids=None):
+        facets = parsed.filters if page_ids is None else {**parsed.filters, "page_id": sorted(page_ids)}
         request = knn_search(
             Search(index=self.alias).source(False).extra(fields=["page_id", "position"]),
             vector,
             k,
             locales=locales,
-            facets=parsed.filters,
+            facets=facets,
             model_name=model_name,
         )
         return [

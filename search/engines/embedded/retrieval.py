@@ -233,17 +233,18 @@ class EmbeddedBackend(EmbeddedStore):
 
         return self._read(work)
 
-    def nearest(self, parsed, vector, model_name, locales, k):
+    def nearest(self, parsed, vector, model_name, locales, k, page_ids=None):
         def work(connection):
             signature = vector_store.stored_signature(connection)
             if signature is None or signature.model_name != model_name:
                 return []
-            page_ids = None
+            chosen = page_ids
             if parsed.filters:
                 where, parameters = facet_conditions(parsed.filters)
                 rows = connection.execute(f"SELECT d.page_id FROM pages d WHERE {where}", parameters).fetchall()
-                page_ids = [row[0] for row in rows]
-            hits = vector_store.nearest(connection, vector, k, locales=locales, page_ids=page_ids)
+                filtered = [row[0] for row in rows]
+                chosen = filtered if page_ids is None else set(filtered) & set(page_ids)
+            hits = vector_store.nearest(connection, vector, k, locales=locales, page_ids=chosen)
             return [
                 Candidate(page_id=hit.page_id, position=int(hit.passage_key.rsplit("-", 1)[1]), score=hit.score, own=True)
                 for hit in hits

@@ -7,8 +7,10 @@ model loads once per session and each passage text is embedded once per session 
 
 import pytest
 
+from search.query.parsing import parse_query
 from search.query.pipeline import MAYBE_RELATED_SHOWN, answer
 from search.query.types import SearchQuery
+from search.vectors.pages import query_vector
 from tests.search import sample_pages as docs
 from tests.search.sample_pages import with_vectors
 
@@ -49,6 +51,25 @@ def test_a_ukrainian_question_finds_the_czech_legal_advice_marked_czech(loaded):
 def test_everyday_czech_words_find_the_professional_text(loaded):
     results = search(loaded, "co dělat, když rodina nemá kde bydlet")
     assert position(results, docs.HOUSING_EMERGENCY) is not None and position(results, docs.HOUSING_EMERGENCY) < 3
+
+
+def test_a_page_shows_its_section_nearest_the_question_not_the_one_naming_its_other_word(loaded):
+    results = search(loaded, "jak se nevyhořet v práci s uprchlíky")
+    hit = hit_for(results, docs.CAREGIVERS_MANUAL)
+    assert hit.passage.anchor == "psychohygiena"
+    assert "supervizi" in hit.excerpt
+
+
+def test_the_passages_nearest_in_meaning_can_be_asked_of_chosen_pages_within_the_filters(loaded):
+    [model_name, vector] = query_vector("jak se nevyhořet v práci s uprchlíky")
+    chosen = [docs.CAREGIVERS_MANUAL.page_id, docs.HOUSING_EMERGENCY.page_id]
+
+    def pages_of(**filters):
+        parsed = parse_query(SearchQuery(text="vyhoření", filters=filters))
+        return {hit.page_id for hit in loaded.nearest(parsed, vector, model_name, None, 50, page_ids=chosen)}
+
+    assert pages_of() == set(chosen)
+    assert pages_of(region=["liberecky"]) == {docs.HOUSING_EMERGENCY.page_id}
 
 
 @pytest.mark.parametrize(
