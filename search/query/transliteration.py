@@ -126,9 +126,15 @@ SHORT_NAME = 6
 REGION_WORDS = {"kraj", "region", "край", "hlavni", "mesto", "столиця", "central", "south", "nad"}
 
 
-# Czech case endings that change the stem's last consonant (v Praze ← Praha, v Kolíně is only an ending):
-# the folded ending and the nominative ending it stands for.
-SOFTENED_ENDINGS = (("ze", "ha"), ("ce", "ka"), ("se", "cha"), ("re", "ra"))
+# Czech case endings that change the stem's last letter (v Praze ← Praha, v Brně ← Brno; v Kolíně is only an
+# ending): the folded ending and the nominative ending it stands for.
+SOFTENED_ENDINGS = (("ze", "ha"), ("ce", "ka"), ("se", "cha"), ("re", "ra"), ("ne", "no"))
+# A word that begins like a town but ends in none of these (folded Czech case endings of nouns and
+# adjectives, and the Ukrainian ones above) is another word: "přeložit" is no Přelouč, "Přelouči" is.
+LATIN_CASE_ENDINGS = (
+    "a", "e", "i", "o", "u", "y", "j", "em", "om", "ou", "am", "im", "ym", "iv", "ov",
+    "ach", "ech", "ich", "ych", "ami", "imi", "ymi", "ovi", "eho", "emu",
+)
 
 
 # Words of town names that are ordinary Czech words ("kurzy českého jazyka" names no town; "nové" and
@@ -176,7 +182,10 @@ def names_place(word_forms, name):
     return name in softened or any(
         len(form) >= MIN_STEM
         and (
-            form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
+            (
+                form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
+                and (form.startswith(name) and len(form) == len(name) or form.endswith(LATIN_CASE_ENDINGS + CASE_ENDINGS))
+            )
             or (
                 len(form) <= SHORT_NAME
                 and form[0] == name[0]

@@ -52,7 +52,9 @@ def test_the_czech_name_is_added_to_the_question_not_put_in_its_place():
     assert with_czech_place_names("kurzy v Opavě") == "kurzy v Opavě"
 
 
-@pytest.mark.parametrize("word", ["Praze", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku", "Budějovicích"])
+@pytest.mark.parametrize(
+    "word", ["Praze", "Brně", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku", "Budějovicích", "Přelouči"]
+)
 def test_a_declined_town_names_a_place(word):
     assert names_a_place(word)
 
@@ -67,7 +69,7 @@ def test_a_short_word_is_a_town_only_as_written(typed):
     assert czech_place_names(typed) == ()
 
 
-@pytest.mark.parametrize("word", ["pracovník", "seminář", "tísni", "práce", "семінар"])
+@pytest.mark.parametrize("word", ["pracovník", "seminář", "tísni", "práce", "семінар", "přeložit"])
 def test_a_word_that_merely_resembles_a_town_names_no_place(word):
     assert not names_a_place(word)
 
