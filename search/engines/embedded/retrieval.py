@@ -117,74 +117,50 @@ class EmbeddedBackend(EmbeddedStore):
         return self._read(lambda connection: self._retrieve(connection, plan, level, size))
 
     def _retrieve(self, connection, plan, level, size):
-        for table in (
-            "page_hits", "passage_hits", "page_slots", "page_scores", "passage_scores", "pairs", "slot_weights",
-            "matched",
-        ):
+        for table in ("page_hits", "passage_hits", "matched"):
             connection.execute(f"DELETE FROM temp.{table}")
         for index, planned in enumerate(plan.slots):
             if not planned.matchable:
                 continue
-            connection.execute("INSERT INTO temp.slot_weights VALUES (?, ?)", [index, planned.weight])
+            slot = 1 << index
             boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
-            self._hits(connection, "page_hits", PAGES, index, boost, fts_query.slot_expression(planned, PAGES))
+            self._hits(connection, "page_hits", PAGES, slot, fts_query.slot_expression(planned, PAGES), boost)
+            expression = fts_query.slot_expression(planned, PASSAGES)
             if planned.is_common:
                 # bm25 costs ~1.5 µs a row: for a word in most passages, score only its headings; the
                 # running text counts, at a fixed small score, for matching and coverage.
                 headings = fts_query.slot_expression(planned, fts_query.HEADING_COLUMNS)
-                self._hits(connection, "passage_hits", PASSAGES, index, boost, headings)
-                connection.execute(
-                    "INSERT INTO temp.passage_hits SELECT rowid, ?, ? FROM fts WHERE fts MATCH ?",
-                    [index, COMMON_TEXT_SCORE * boost, fts_query.slot_expression(planned, PASSAGES)],
-                )
+                self._hits(connection, "passage_hits", PASSAGES, slot, headings, boost)
+                self._hits(connection, "passage_hits", PASSAGES, slot, expression, COMMON_TEXT_SCORE * boost, bm25=False)
             else:
-                expression = fts_query.slot_expression(planned, PASSAGES)
-                self._hits(connection, "passage_hits", PASSAGES, index, boost, expression)
-        # Bonuses (slot -1): the query's terms as a phrase, and as typed inside a title.
+                self._hits(connection, "passage_hits", PASSAGES, slot, expression, boost)
+        # Bonuses, in no slot: the query's terms as a phrase, and as typed inside a title.
         for table, hits in ((PAGES, "page_hits"), (PASSAGES, "passage_hits")):
             if expression := fts_query.phrase_expression(plan, table):
-                self._hits(connection, hits, table, -1, PHRASE_BOOST, expression)
+                self._hits(connection, hits, table, 0, expression, PHRASE_BOOST)
         if expression := fts_query.title_phrase_expression(plan):
-            self._hits(connection, "page_hits", PAGES, -1, TITLE_PHRASE_BOOST, expression)
-        connection.execute(
-            "INSERT OR IGNORE INTO temp.page_slots SELECT page_id, slot FROM temp.page_hits WHERE slot >= 0"
-        )
-        connection.execute(
-            "INSERT INTO temp.page_scores SELECT page_id, sum(score) FROM temp.page_hits GROUP BY page_id"
-        )
-        connection.execute(
-            "INSERT INTO temp.passage_scores SELECT id, sum(score) FROM temp.passage_hits GROUP BY id"
-        )
-        # A passage matches its own slots and its page's: (passage, slot) pairs of passages with own hits.
-        connection.execute("INSERT OR IGNORE INTO temp.pairs SELECT id, slot FROM temp.passage_hits WHERE slot >= 0")
-        connection.execute(
-            "INSERT OR IGNORE INTO temp.pairs SELECT p.id, s.slot"
-            " FROM temp.passage_scores h JOIN passages p ON p.id = h.id"
-            " JOIN temp.page_slots s ON s.page_id = p.page_id"
-        )
+            self._hits(connection, "page_hits", PAGES, 0, expression, TITLE_PHRASE_BOOST)
         where, parameters = filter_conditions(plan.parsed)
-        # Passages with hits of their own: their score and the page's; the level on both together.
+        # Passages with hits of their own match their own slots and their page's: their score and the
+        # page's, the level on both together.
         connection.execute(
-            "INSERT INTO temp.matched"
-            " SELECT c.id, p.page_id, p.position, own.score + coalesce(ps.score, 0), c.slots, 1,"
-            "  (SELECT group_concat(slot) FROM temp.page_slots s WHERE s.page_id = p.page_id)"
-            " FROM (SELECT x.id AS id, sum(w.weight) AS weight, group_concat(x.slot) AS slots"
-            "   FROM temp.pairs x JOIN temp.slot_weights w ON w.slot = x.slot GROUP BY x.id) c"
-            " JOIN temp.passage_scores own ON own.id = c.id"
-            " JOIN passages p ON p.id = c.id JOIN pages d ON d.page_id = p.page_id"
-            " LEFT JOIN temp.page_scores ps ON ps.page_id = p.page_id"
-            f" WHERE c.weight >= ? AND {where}",
-            [level.required, *parameters],
+            "INSERT INTO temp.matched SELECT id, page_id, position, score, slots, 1, page_slots FROM ("
+            "  SELECT h.id AS id, p.page_id AS page_id, p.position AS position,"
+            "   h.score + coalesce(ps.score, 0) AS score, h.slots | coalesce(ps.slots, 0) AS slots,"
+            "   coalesce(ps.slots, 0) AS page_slots"
+            "  FROM temp.passage_hits h JOIN passages p ON p.id = h.id JOIN pages d ON d.page_id = p.page_id"
+            "  LEFT JOIN temp.page_hits ps ON ps.page_id = p.page_id"
+            f"  WHERE {where})"
+            f" WHERE {slots_weight(plan, 'slots')} >= ?",
+            [*parameters, level.required],
         )
         # Pages whose own text reaches the level: their first passage stands for them (the top of the page).
         connection.execute(
             "INSERT OR IGNORE INTO temp.matched"
-            " SELECT p.id, d.page_id, 0, ps.score, c.slots, 0, c.slots"
-            " FROM (SELECT s.page_id AS page_id, sum(w.weight) AS weight, group_concat(s.slot) AS slots"
-            "   FROM temp.page_slots s JOIN temp.slot_weights w ON w.slot = s.slot GROUP BY s.page_id) c"
-            " JOIN pages d ON d.page_id = c.page_id JOIN temp.page_scores ps ON ps.page_id = c.page_id"
+            " SELECT p.id, d.page_id, 0, ps.score, ps.slots, 0, ps.slots"
+            " FROM temp.page_hits ps JOIN pages d ON d.page_id = ps.page_id"
             " JOIN passages p ON p.page_id = d.page_id AND p.position = 0"
-            f" WHERE c.weight >= ? AND {where}",
+            f" WHERE {slots_weight(plan, 'ps.slots')} >= ? AND {where}",
             [level.required, *parameters],
         )
         rows = connection.execute(
@@ -208,10 +184,15 @@ class EmbeddedBackend(EmbeddedStore):
         return Retrieval(candidates=candidates, total=total, facets=facets)
 
     @staticmethod
-    def _hits(connection, hits, table, slot, boost, expression):
+    def _hits(connection, hits, table, slots, expression, boost, bm25=True):
+        """Add the rows of `table` matching `expression` to temp.`hits`, one row per passage or page
+        however many expressions it matches: its slots (a slot mask) and its score, bm25 × boost (or
+        boost alone), summed as they come, so no later GROUP BY sorts the hits."""
+        score = f"-{table.bm25} * ?" if bm25 else "?"
         connection.execute(
-            f"INSERT INTO temp.{hits} SELECT rowid, ?, -{table.bm25} * ? FROM {table.name} WHERE {table.name} MATCH ?",
-            [slot, boost, expression],
+            f"INSERT INTO temp.{hits} SELECT rowid, {score}, ? FROM {table.name} WHERE {table.name} MATCH ?"
+            " ON CONFLICT DO UPDATE SET score = score + excluded.score, slots = slots | excluded.slots",
+            [boost, slots, expression],
         )
 
     def browse(self, plan):
@@ -315,9 +296,21 @@ class EmbeddedBackend(EmbeddedStore):
 
 
 
-def slot_set(joined):
-    """Slot indexes from SQLite's group_concat ("0,2")."""
-    return frozenset(int(slot) for slot in (joined or "").split(",") if slot)
+# The slots a passage or page matches are one integer, a slot mask: slot i is bit i (parsing.MAX_SLOTS
+# keeps them within 64 bits). A passage's slots and its page's together are their OR, and their weight is
+# arithmetic in SQL, with no table of (passage, slot) pairs to build and group.
+def slot_set(mask):
+    """Slot indexes from a slot mask (0b101: slots 0 and 2)."""
+    return frozenset(index for index in range(mask.bit_length()) if mask >> index & 1)
+
+
+def slots_weight(plan, mask):
+    """SQL for the summed weight of the plan's slots in the slot mask column `mask`."""
+    return " + ".join(
+        f"(({mask} >> {index}) & 1) * {planned.weight}"
+        for index, planned in enumerate(plan.slots)
+        if planned.matchable
+    )
 
 
 def filter_conditions(parsed):

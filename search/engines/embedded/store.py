@@ -101,18 +101,11 @@ class EmbeddedStore(SearchBackend):
         # Per connection: the matches of the search in progress, so count, page and facets read them once.
         connection.executescript(
             """
-            CREATE TEMP TABLE page_hits (page_id INTEGER, slot INTEGER, score REAL);
-            CREATE TEMP TABLE passage_hits (id INTEGER, slot INTEGER, score REAL);
-            CREATE TEMP TABLE page_slots (
-                page_id INTEGER, slot INTEGER, PRIMARY KEY (page_id, slot)
-            ) WITHOUT ROWID;
-            CREATE TEMP TABLE page_scores (page_id INTEGER PRIMARY KEY, score REAL);
-            CREATE TEMP TABLE passage_scores (id INTEGER PRIMARY KEY, score REAL);
-            CREATE TEMP TABLE pairs (id INTEGER, slot INTEGER, PRIMARY KEY (id, slot)) WITHOUT ROWID;
-            CREATE TEMP TABLE slot_weights (slot INTEGER PRIMARY KEY, weight INTEGER);
+            CREATE TEMP TABLE page_hits (page_id INTEGER PRIMARY KEY, score REAL, slots INTEGER);
+            CREATE TEMP TABLE passage_hits (id INTEGER PRIMARY KEY, score REAL, slots INTEGER);
             CREATE TEMP TABLE matched (
-                id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots TEXT, own INTEGER,
-                page_slots TEXT
+                id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots INTEGER, own INTEGER,
+                page_slots INTEGER
             );
             """
         )

@@ -6,6 +6,8 @@ from dataclasses import replace
 import pytest
 
 from search.engines.embedded import EmbeddedBackend
+from search.query.matching import plan_query
+from search.query.parsing import parse_query
 from search.query.pipeline import answer
 from search.query.types import SearchQuery
 from tests.search import sample_pages as docs
@@ -36,6 +38,28 @@ def test_it_is_ranked_full_text_not_substring_matching(embedded_backend):
     assert total(embedded_backend, "očník") == 0
     scores = [hit.score for hit in answer(embedded_backend, SearchQuery(text="tlumočníci")).hits]
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_a_passage_matches_its_own_words_and_its_pages_together(embedded_backend):
+    # "ubytovnu" is in one passage's text, "rodinu" in the page's title only.
+    page = replace(
+        docs.MANUAL,
+        page_id=60,
+        title="Kam odkázat rodinu",
+        summary="",
+        body="Kontakty na krajské centrum.",
+        sections=(("ubytovani", "Ubytování", "Sociální pracovník doporučí ubytovnu v kraji."),),
+    )
+    elsewhere = replace(docs.MANUAL, page_id=61, url="/cs/p/61/", title="Jiná příručka", summary="", body="Ubytovnu hledejte v kraji.")
+    embedded_backend.index_pages(docs.indexed([page, elsewhere]))
+    parsed = parse_query(SearchQuery(text="rodinu ubytovnu"))
+    plan = plan_query(parsed, embedded_backend.vocabulary(parsed))
+    every_word = plan.levels()[0]
+    matched = embedded_backend.retrieve(plan, every_word, 50)
+    assert [(c.page_id, c.slots, c.own, c.page_slots) for c in matched.candidates] == [
+        (60, frozenset({0, 1}), True, frozenset({0}))
+    ]
+    assert matched.total == 1
 
 
 def test_readers_see_the_old_or_the_new_index_during_a_rebuild(embedded_backend):
