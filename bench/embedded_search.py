@@ -116,22 +116,9 @@ def percentile(values, fraction):
 def measure(rounds, timer):
     from django.test import Client
 
-    from search.management.measuring import QUERY_CLASSES
+    from search.management.measuring import time_reader_queries
 
-    client = Client()
-    for texts in QUERY_CLASSES.values():  # warm-up: caches, connections, lemmatiser, query vectors
-        for text in texts:
-            client.get("/api/search/", {"q": text, "lang": "cs"})
-    latencies = defaultdict(list)
-    for _ in range(rounds):
-        for name, texts in QUERY_CLASSES.items():
-            timer.search = name
-            for text in texts:
-                started = time.perf_counter()
-                response = client.get("/api/search/", {"q": text, "lang": "cs"})
-                latencies[name].append(time.perf_counter() - started)
-                if response.status_code != 200:
-                    raise RuntimeError(f"/api/search/?q={text} answered {response.status_code}")
+    latencies = time_reader_queries(Client(), rounds, on_class=lambda name: setattr(timer, "search", name))
     timer.search = None
     every = [value for values in latencies.values() for value in values]
     print(f"{'class':<15} {'p50':>7} {'p95':>7}   mean ms per search in: {', '.join(ENGINE_CALLS)}")
@@ -147,6 +134,7 @@ def profile(query_class):
     from django.test import Client
 
     from search.management.measuring import QUERY_CLASSES
+
 
     client = Client()
     texts = QUERY_CLASSES[query_class]

@@ -35,7 +35,7 @@ from search.changes.rebuilding import rebuild
 from search.documents.pages import iter_indexed_pages
 from search.engines.elasticsearch import ElasticsearchBackend
 from search.engines.embedded import EmbeddedBackend
-from search.management.measuring import QUERY_CLASSES, percentile
+from search.management.measuring import QUERY_CLASSES, percentile, time_reader_queries
 from search.management.progress import ProgressBar
 from search.models import PassageEmbedding
 from search.vectors.cache import text_hash
@@ -183,20 +183,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         rebuild(backend)
         rebuild_seconds = time.perf_counter() - started
-        client = Client()
-        latencies = {name: [] for name in QUERY_CLASSES}
         with override_settings(SEARCH_BACKEND=backend.name, ALLOWED_HOSTS=["*"], **overrides):
-            for texts in QUERY_CLASSES.values():  # warm-up: caches, connections, lemmatiser
-                for text in texts:
-                    client.get("/api/search/", {"q": text, "lang": "cs"})
-            for _ in range(ROUNDS):
-                for name, texts in QUERY_CLASSES.items():
-                    for text in texts:
-                        started = time.perf_counter()
-                        response = client.get("/api/search/", {"q": text, "lang": "cs"})
-                        latencies[name].append(time.perf_counter() - started)
-                        if response.status_code != 200:
-                            raise RuntimeError(f"/api/search/?q={text} answered {response.status_code}")
+            latencies = time_reader_queries(Client(), ROUNDS)
         row = self.row(f"{backend.name} (JSON API)", count, passages / index_seconds, latencies)
         row["ms_per_page"] = index_seconds * 1000 / len(pages)
         row["rebuild"] = f"{passages / rebuild_seconds:.0f} passages/s"
