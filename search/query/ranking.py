@@ -241,11 +241,8 @@ def show_nearest_passages(pages, lexical, nearest, plan):
     the query's words counting WORDS_WORTH of cosine more (a share of it for some). `nearest`: a
     CandidateList of the pages' passages with their cosines. The passage shown before becomes one of
     the page's further matches."""
-    held = {}
-    for candidate in lexical:
-        if candidate.own:
-            held[candidate.passage_id] = max(held.get(candidate.passage_id, 0.0), plan.coverage(candidate.slots))
     words_found = {candidate.passage_id: candidate for candidate in lexical}
+    held = {key: plan.coverage(candidate.slots) for key, candidate in words_found.items() if candidate.own}
     by_page = {}
     for candidate in nearest.candidates:
         by_page.setdefault(candidate.page_id, []).append(candidate)

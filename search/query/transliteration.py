@@ -184,7 +184,7 @@ def names_place(word_forms, name):
         and (
             (
                 form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
-                and (form.startswith(name) and len(form) == len(name) or form.endswith(LATIN_CASE_ENDINGS + CASE_ENDINGS))
+                and (form == name or form.endswith(LATIN_CASE_ENDINGS + CASE_ENDINGS))
             )
             or (
                 len(form) <= SHORT_NAME
