@@ -44,4 +44,7 @@ def page(browser):
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
+    # Let requests the last screen started finish (the admin's editor pings its editing session as
+    # it opens): one still writing when the test database is flushed makes the flush fail.
+    page.wait_for_load_state("networkidle")
     context.close()
