@@ -239,7 +239,7 @@ SEARCH_MAX_QUERY_LENGTH = 200
 # The answer box quotes a question's best passage when it is nearer the question in meaning than any other
 # page's by at least this much (e5 cosine), measured by `manage.py search_quality` (search/query/answers.py);
 # 1.0 turns the box off.
-SEARCH_ANSWER_CONFIDENCE = float(env_str("SEARCH_ANSWER_CONFIDENCE", "0.005"))
+SEARCH_ANSWER_CONFIDENCE = float(env_str("SEARCH_ANSWER_CONFIDENCE", "0.01"))
 
 # --- The editors' search console (search/console/) ---
 # Days a logged search is kept; its daily counts stay after it is deleted (`purge_search_log`).

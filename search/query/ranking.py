@@ -5,7 +5,9 @@ passages with scores, best first, each saying which query slots it matched and w
 its own heading or text (not only through the page text every passage of the page repeats). Ranking:
 
 1. per list, group passages by page: a page scores as its best passage plus a small bonus for every further
-   passage that matches on its own (a page that answers in several places is likelier the right one);
+   passage that matches on its own (a page that answers in several places is likelier the right one); in a
+   list by meaning, as its best passage alone (e5's cosines are bunched, so a long manual has many
+   passages near anything);
 2. fuse the lists' page orders with reciprocal rank fusion (with one list, its order stands);
 3. rank by how much of the query a page covers (its passages' slots together); among pages that miss
    words, a page whose title, summary or labels hold the words it has (a page *about* them) comes before
@@ -58,8 +60,8 @@ class RankedPage:
     complete: bool = False  # holds every word of the query (or of its full translation), set when fusing
 
 
-def group_by_page(candidates):
-    """{page id: RankedPage} of one candidate list, scored as best passage plus the bonus."""
+def group_by_page(candidates, bonus=MORE_PASSAGES_BONUS):
+    """{page id: RankedPage} of one candidate list, scored as best passage plus `bonus` per further one."""
     pages = {}
     for candidate in candidates:
         page = pages.get(candidate.page_id)
@@ -78,7 +80,7 @@ def group_by_page(candidates):
             top = Candidate(page.page_id, 0, page.best.score, page.slots, page_slots=page.best.page_slots)
             page.best = own.pop(0) if own else top
             page.others = own
-        page.score = page.best.score * (1 + MORE_PASSAGES_BONUS * min(len(page.others), MAX_BONUS_PASSAGES))
+        page.score = page.best.score * (1 + bonus * min(len(page.others), MAX_BONUS_PASSAGES))
     return pages
 
 
@@ -130,7 +132,8 @@ def rank_pages(lexical, plan, others=(), overdue=frozenset()):
         page.complete = not plan.missing(page.slots)
     lists, weights, found = [[page.page_id for page in ranked]], [LEXICAL_WEIGHT], dict(pages)
     for other in others:
-        nearest = sorted(group_by_page(other.candidates).values(), key=lambda page: -page.score)
+        bonus = 0.0 if other.by_meaning else MORE_PASSAGES_BONUS
+        nearest = sorted(group_by_page(other.candidates, bonus).values(), key=lambda page: -page.score)
         nearest = nearest[:MAX_RELATED_PAGES]
         lists.append([page.page_id for page in nearest])
         weights.append(other.weight)

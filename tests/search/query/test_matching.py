@@ -185,6 +185,15 @@ def test_a_result_shows_the_passage_with_the_most_evidence():
     assert next(page for page in ranked if page.page_id == 3).best.position == 1
 
 
+def test_by_meaning_a_long_manual_does_not_pass_the_page_nearest_the_question():
+    # e5's cosines are bunched: many passages of one manual lie a few hundredths apart, and counting them
+    # as further evidence, as for words, lifted every long manual over the page that answers.
+    manual = [Candidate(1, position, 0.85 - position / 1000, own=True) for position in range(6)]
+    vectors = sorted([*manual, Candidate(2, 0, 0.87, own=True)], key=lambda candidate: -candidate.score)
+    ranked = rank_pages([], plan_of(3), [CandidateList(vectors, 1.0, by_meaning=True)])
+    assert [page.page_id for page in ranked] == [2, 1]
+
+
 def test_a_related_list_adds_at_most_a_few_pages():
     candidates = [Candidate(page_id, 0, 1 - page_id / 100, own=True) for page_id in range(1, 40)]
     ranked = rank_pages([], plan_of(3), [CandidateList(candidates, 1.0)])
