@@ -22,52 +22,77 @@ LINE_END_PUNCTUATION = tuple(".!?…:;,")
 
 
 class Marker:
-    """Decides which words of a text QueryPlans (of the text's language) matched."""
+    """Decides which words of a text QueryPlans (of the text's language) matched, and for which of the
+    query's words (slots): a synonym or a correction counts as the word it stands for."""
 
     def __init__(self, plans):
         locale = plans[0].parsed.locale
         self.locale = locale
-        self.terms = set()
+        self.terms = {}  # analysed or folded term: slot key
         # Synonyms of several words ("Centrum na podporu integrace cizinců" for CPIC) are marked only
         # where the whole phrase stands, not wherever one of its common words does.
-        self.phrases = set()
-        slots = [planned for plan in plans for planned in plan.slots]
-        self.prefixes = tuple(planned.prefix for planned in slots if planned.prefix)
-        for planned in slots:
-            self.terms.update(planned.slot.terms)
-            for phrase in planned.slot.synonyms:
-                (self.terms.update(phrase) if len(phrase) == 1 else self.phrases.add(tuple(phrase)))
-            surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
-            for surface in surfaces:
-                words = [word for word in analysed_tokens(surface, locale) if not word.is_stop]
-                self.terms.update(word.term for word in words)
-                self.terms.update(fold(word.surface) for word in words)
+        self.phrases = {}
+        self.prefixes = {}
+        # A rare word tells more of where the answer stands than a common one (weights 1–3 by idf); a
+        # word no page held when the plan was made still counts as a common one.
+        self.weights = {}
+        for plan_index, plan in enumerate(plans):
+            for slot_index, planned in enumerate(plan.slots):
+                key = (plan_index, slot_index)
+                self.weights[key] = max(1, planned.weight)
+                if planned.prefix:
+                    self.prefixes.setdefault(planned.prefix, key)
+                for term in planned.slot.terms:
+                    self.terms.setdefault(term, key)
+                for phrase in planned.slot.synonyms:
+                    if len(phrase) == 1:
+                        self.terms.setdefault(phrase[0], key)
+                    else:
+                        self.phrases.setdefault(tuple(phrase), key)
+                surfaces = [planned.slot.surface] + [c.spelling for c in planned.corrections]
+                for surface in surfaces:
+                    for word in analysed_tokens(surface, locale):
+                        if not word.is_stop:
+                            self.terms.setdefault(word.term, key)
+                            self.terms.setdefault(fold(word.surface), key)
+
+    def slot_of(self, token):
+        """The slot key a word of the text matches, or None."""
+        found = self.terms.get(token.term) or self.terms.get(fold(token.surface))
+        if found is None:
+            found = next((key for prefix, key in self.prefixes.items() if token.term.startswith(prefix)), None)
+        return found
 
     def spans(self, text):
-        """(start, end, term) of every matched word in `text`."""
+        """(start, end, slot key) of every matched word in `text`."""
         # Both walk the text with WORD_RE, so the n-th match and the n-th token are the same word.
         words = [
             (match.span(), token)
             for match, token in zip(WORD_RE.finditer(text), analysed_tokens(text, self.locale), strict=True)
             if not token.is_stop
         ]
-        marked = set()
+        marked = {}
         for index, (_, token) in enumerate(words):
-            if token.term in self.terms or fold(token.surface) in self.terms or token.term.startswith(self.prefixes):
-                marked.add(index)
-            for phrase in self.phrases:
+            key = self.slot_of(token)
+            if key is not None:
+                marked[index] = key
+            for phrase, key in self.phrases.items():
                 if tuple(word.term for _, word in words[index : index + len(phrase)]) == phrase:
-                    marked.update(range(index, index + len(phrase)))
-        return [(*words[index][0], words[index][1].term) for index in sorted(marked)]
+                    marked.update(dict.fromkeys(range(index, index + len(phrase)), key))
+        return [(*words[index][0], marked[index]) for index in sorted(marked)]
+
+    def weight(self, spans):
+        """How much of the query `spans` hold: the weights of the different slots they match."""
+        return sum(self.weights[key] for key in {key for _, _, key in spans})
 
 
-def best_window(spans, length):
-    """Start of the `length`-long window holding the most different query words, then the most matches:
-    "Praha 13 … dotace" beats "Praha 13 … Praha 13"."""
+def best_window(marker, spans, length):
+    """Start of the `length`-long window holding most of the query's weight, then the most matches:
+    "Praha 13 … dotace" beats "Praha 13 … Praha 13", and the one rare word asked for beats a common one."""
     best_start, best_key = spans[0][0], (0, 0)
     for index, (start, _, _) in enumerate(spans):
-        inside = [term for other, _, term in spans[index:] if other < start + length]
-        key = (len(set(inside)), len(inside))
+        inside = [span for span in spans[index:] if span[0] < start + length]
+        key = (marker.weight(inside), len(inside))
         if key > best_key:
             best_start, best_key = start, key
     return best_start
@@ -106,13 +131,14 @@ def one_line(text):
 
 
 def make_excerpt(plans, text, length=EXCERPT_LENGTH):
-    """HTML-safe excerpt of a passage: the window with the most words matched by `plans` (QueryPlans in
-    the passage's language), or its beginning."""
+    """HTML-safe excerpt of a passage: the window holding most of the query's words matched by `plans`
+    (QueryPlans in the passage's language), or its beginning."""
     text = one_line(text)
     if not text:
         return ""
-    spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
-    begin, end = window(text, best_window(spans, length) if spans else 0, length)
+    marker = Marker(plans)
+    spans = marker.spans(text) if any(plan.slots for plan in plans) else []
+    begin, end = window(text, best_window(marker, spans, length) if spans else 0, length)
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
     # A window cut next to a line separator shows no dangling "·".
@@ -147,18 +173,18 @@ def sentences(text):
 
 
 def make_quote(plans, text, length=MAX_QUOTE_LENGTH):
-    """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding the most different
-    words matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
+    """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding most of the query's
+    weight matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
     text = one_line(text)
-    spans = Marker(plans).spans(text) if any(plan.slots for plan in plans) else []
+    marker = Marker(plans)
+    spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     found = sentences(text)
     if not found:
         return ""
 
     def matched(sentence):
         begin, end = sentence
-        inside = {term for start, stop, term in spans if start >= begin and stop <= end}
-        return len(inside)
+        return marker.weight([span for span in spans if span[0] >= begin and span[1] <= end])
 
     first = max(range(len(found)), key=lambda index: (matched(found[index]), -index))
     begin, end = found[first]

@@ -149,3 +149,17 @@ def test_the_lead_is_over_other_pages_not_over_the_same_pages_other_passages():
     )
     cosine, lead = meaning_lead([neighbours], Candidate(1, 0, 1.0))
     assert (cosine, round(lead, 3)) == (0.88, 0.03)
+
+
+def test_the_excerpt_and_the_quote_stand_where_the_questions_rare_word_is_not_its_common_one():
+    # "cizinec" is on nearly every page, "lékař" on a few: where the rare word stands, the answer does.
+    text = (
+        "Operační cíle stanovuje vedoucí Centra na podporu integrace cizinců s pracovníky služby každoročně "
+        "podle situace v regionu. Stav plnění doplní centrum při vyhodnocení na konci roku. Oslovit "
+        "zaměstnavatele, kteří dosud nebyli kontaktováni, a prohloubit spolupráci s firmami v okrese. "
+        "Otevřít kontaktní místo v Rakovníku. Sestavit seznam lékařů, kteří přijímají nové pacienty."
+    )
+    parsed = parse_query(SearchQuery(text="lékař pro cizince"))
+    plan = plan_query(parsed, Vocabulary(pages=100, documents={"cizinec": 95, "lekar": 3}, spellings={}, prefixes={}))
+    assert "<mark>lékařů</mark>" in make_excerpt([plan], text)
+    assert plain(make_quote([plan], text)).startswith("Sestavit seznam lékařů")
