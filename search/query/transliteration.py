@@ -137,6 +137,18 @@ LATIN_CASE_ENDINGS = (
 )
 
 
+VOWELS = set("aeiouy")
+
+
+def area_stem(name):
+    """The stem of the name of a town's surroundings when it differs from the town's: an "e" comes
+    between the last two consonants (Kladno → Kladensko, "na Kladensku"); None for the others, whose
+    area starts with the town's stem anyway (Ostrava → Ostravsko, Liberec → Liberecko)."""
+    if len(name) > MIN_STEM and name[-1] in VOWELS and not VOWELS & {name[-2], name[-3]}:
+        return name[:-2] + "e" + name[-2]
+    return None
+
+
 # Words of town names that are ordinary Czech words ("kurzy českého jazyka" names no town; "nové" and
 # "velké" neither): a town is known by its other word (Budějovice, Lípa, Jičín, Meziříčí).
 GENERIC_PLACE_WORDS = {
@@ -174,11 +186,13 @@ def word_forms(word):
 
 def names_place(word_forms, name):
     """Whether a query word, given as its `word_forms`, names the place `name` (folded): the name's stem
-    starts the word ("Liberci" ~ Liberec), or the word begins like it and is this close to it at about its
-    length ("Plzni" ~ Plzeň; "bezplatná" is not Blatná, "pracovník" is not Rakovník)."""
+    starts the word ("Liberci" ~ Liberec, "Ostravsku" ~ Ostrava, "Kladensku" ~ Kladno), or the word
+    begins like it and is this close to it at about its length ("Plzni" ~ Plzeň; "bezplatná" is not
+    Blatná, "pracovník" is not Rakovník)."""
     if len(name) < MIN_STEM:
         return False
     forms, softened = word_forms
+    area = area_stem(name)
     return name in softened or any(
         len(form) >= MIN_STEM
         and (
@@ -186,6 +200,7 @@ def names_place(word_forms, name):
                 form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
                 and (form == name or form.endswith(LATIN_CASE_ENDINGS + CASE_ENDINGS))
             )
+            or (area is not None and form.startswith(area + "sk") and form.endswith(LATIN_CASE_ENDINGS))
             or (
                 len(form) <= SHORT_NAME
                 and form[0] == name[0]

@@ -53,7 +53,8 @@ def test_the_czech_name_is_added_to_the_question_not_put_in_its_place():
 
 
 @pytest.mark.parametrize(
-    "word", ["Praze", "Brně", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku", "Budějovicích", "Přelouči"]
+    "word",
+    ["Praze", "Brně", "Liberci", "Olomoucký", "Plzni", "Остраві", "Opavsku", "Budějovicích", "Přelouči", "Kladensku"],
 )
 def test_a_declined_town_names_a_place(word):
     assert names_a_place(word)
@@ -69,7 +70,7 @@ def test_a_short_word_is_a_town_only_as_written(typed):
     assert czech_place_names(typed) == ()
 
 
-@pytest.mark.parametrize("word", ["pracovník", "seminář", "tísni", "práce", "семінар", "přeložit"])
+@pytest.mark.parametrize("word", ["pracovník", "seminář", "tísni", "práce", "семінар", "přeložit", "kladení", "klademe"])
 def test_a_word_that_merely_resembles_a_town_names_no_place(word):
     assert not names_a_place(word)
 
@@ -95,6 +96,7 @@ def test_a_query_names_the_regions_of_its_towns_and_regions(typed, codes):
         ("курси чеської в Остраві", "CPIC Ostrava", True),
         ("курси чеської в Остраві", "CPIC Opava", False),
         ("kurzy v Opavě", "Kurzy češtiny v Opavě", True),
+        ("doktor na Kladensku", "CPIC Kladno", True),
         ("ubytovny v Liberci", "CPIC Liberec", True),
         ("kurzy češtiny", "CPIC Ostrava", False),
     ],
