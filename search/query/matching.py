@@ -288,7 +288,7 @@ def plan_query(parsed, vocabulary):
     for slot in parsed.slots:
         corrections, prefix = (), ""
         known = slot_frequency(slot, vocabulary) > 0
-        if not known and len(slot.terms) == 1 and not slot.synonyms:
+        if not known and len(slot.terms) == 1:
             correction = correction_for(slot.surface, parsed.locale, vocabulary)
             corrections = (correction,) if correction else ()
             if not correction or correction.is_typo:

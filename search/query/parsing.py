@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from search.documents import schema
+from search.query.transliteration import place_alternatives
 from search.query.types import QueryError
 from search.vocabulary.analysis import analysed_tokens, is_filler
 from search.vocabulary.glossary import expand_query_terms
@@ -79,7 +80,7 @@ def clean_filters(filters):
 
 def build_slots(text, locale):
     """Slots of the query: stop words and fillers ("kde", "potřebuji", "how") are dropped, synonym phrases
-    become one slot. A query of nothing but such words is searched as typed rather than not at all."""
+    become one slot, a town also matches its surroundings' name (search/query/transliteration.py). A query of nothing but such words is searched as typed rather than not at all."""
     words = analysed_tokens(text, locale)
     matches = {match.start: match for match in synonym_set(locale).matches(words)}
     slots = []
@@ -99,7 +100,7 @@ def build_slots(text, locale):
             continue
         word = words[position]
         if not word.is_stop and not is_filler(word, locale):
-            slots.append(Slot(surface=word.surface, terms=(word.term,)))
+            slots.append(Slot(surface=word.surface, terms=(word.term,), synonyms=place_alternatives(word.surface)))
         position += 1
     if not slots:
         # Only stop words and fillers ("to be or not to be"): search their exact forms.

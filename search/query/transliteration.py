@@ -15,6 +15,10 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 from hub.regions.municipalities import fold, municipalities
+from search.vocabulary.analysis import analysed_token
+
+# Town names and the pages naming them are Czech.
+SOURCE_LANGUAGE = "cs"
 
 # Ukrainian letters by the Czech transcription; и is y in Ukrainian (i in Russian, tried as well).
 UKRAINIAN_TO_CZECH = {
@@ -138,15 +142,27 @@ LATIN_CASE_ENDINGS = (
 
 
 VOWELS = set("aeiouy")
+# Case endings of the name of a town's surroundings after its "-sk"/"-ck" (Chebsko, z Chebska, na Chebsku,
+# s Chebskem).
+AREA_ENDINGS = ("o", "a", "u", "em")
 
 
-def area_stem(name):
-    """The stem of the name of a town's surroundings when it differs from the town's: an "e" comes
-    between the last two consonants (Kladno → Kladensko, "na Kladensku"); None for the others, whose
-    area starts with the town's stem anyway (Ostrava → Ostravsko, Liberec → Liberecko)."""
-    if len(name) > MIN_STEM and name[-1] in VOWELS and not VOWELS & {name[-2], name[-3]}:
-        return name[:-2] + "e" + name[-2]
-    return None
+def area_stems(name):
+    """Folded stems of the name of a town's surroundings, by the usual Czech derivations: Cheb → Chebsko,
+    Ostrava → Ostravsko, Kladno → Kladensko (an "e" between the last two consonants), Liberec → Liberecko,
+    Písek → Písecko, Rakovník → Rakovnicko. Irregular ones (Brno → Brněnsko) are not known."""
+    if name.endswith("c"):
+        return [name + "k"]
+    if name.endswith("ek"):
+        return [name[:-2] + "eck"]
+    if name.endswith("k"):
+        return [name[:-1] + "ck"]
+    if name[-1] not in VOWELS:
+        return [name + "sk"]
+    stems = [name[:-1] + "sk"]
+    if len(name) > MIN_STEM and not VOWELS & {name[-2], name[-3]}:
+        stems.append(name[:-2] + "e" + name[-2] + "sk")
+    return stems
 
 
 # Words of town names that are ordinary Czech words ("kurzy českého jazyka" names no town; "nové" and
@@ -192,7 +208,7 @@ def names_place(word_forms, name):
     if len(name) < MIN_STEM:
         return False
     forms, softened = word_forms
-    area = area_stem(name)
+    areas = tuple(area_stems(name))
     return name in softened or any(
         len(form) >= MIN_STEM
         and (
@@ -200,7 +216,7 @@ def names_place(word_forms, name):
                 form.startswith(name[: max(MIN_STEM, len(name) - (2 if len(name) >= LONG_NAME else 1))])
                 and (form == name or form.endswith(LATIN_CASE_ENDINGS + CASE_ENDINGS))
             )
-            or (area is not None and form.startswith(area + "sk") and form.endswith(LATIN_CASE_ENDINGS))
+            or (form.startswith(areas) and form.endswith(LATIN_CASE_ENDINGS))
             or (
                 len(form) <= SHORT_NAME
                 and form[0] == name[0]
@@ -221,6 +237,23 @@ def latin_towns_named(text):
             forms = word_forms(word)
             named |= {name for name in place_regions() if names_place(forms, name)}
     return frozenset(named)
+
+
+@lru_cache(maxsize=PLACE_TEXTS_CACHED)
+def place_alternatives(word):
+    """Analysed one-word synonym phrases of a query word in Latin letters that names a town: the town's
+    name and the case forms of its surroundings' name, so "Cheb" finds "na Chebsku" and "na Kladensku"
+    finds "Kladno". () for any other word."""
+    if CYRILLIC_WORD.fullmatch(word):
+        return ()
+    forms = word_forms(word)
+    towns = [name for name in place_regions() if names_place(forms, name)]
+    alternatives = set()
+    for town in towns:
+        for form in [town] + [stem + ending for stem in area_stems(town) for ending in AREA_ENDINGS]:
+            alternatives |= {form, analysed_token(form, SOURCE_LANGUAGE).term}
+    alternatives -= {fold(word), analysed_token(word, SOURCE_LANGUAGE).term}
+    return tuple((alternative,) for alternative in sorted(alternatives))
 
 
 def towns_named(text):

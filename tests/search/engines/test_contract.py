@@ -387,3 +387,17 @@ def test_autocomplete_completes_titles_without_diacritics(loaded):
         docs.UKRAINIAN_COURSES.title
     ]
     assert loaded.autocomplete("", "cs") == []
+
+
+@pytest.mark.parametrize("typed", ["Cheb", "v Chebu", "в Хебі"])
+def test_a_town_finds_the_page_naming_its_surroundings(backend, typed):
+    surroundings = replace(
+        docs.LANGUAGE_COURSES,
+        page_id=40,
+        title="Mongolská komunita v Karlovarském kraji",
+        summary="",
+        body="Centrum spolupracuje s mongolskou komunitou na Chebsku a hledá komunitního tlumočníka.",
+    )
+    backend.index_pages(docs.indexed([surroundings, docs.MANUAL]))
+    hit = search(backend, f"mongolská komunita {typed}").hits[0]
+    assert hit.page_id == 40 and "<mark>Chebsku</mark>" in hit.excerpt

@@ -44,7 +44,9 @@ def test_a_query_of_fillers_only_is_searched_as_typed():
 def test_parse_attaches_synonyms_to_the_words_they_replace():
     parsed = parse("OSP Liberec")
     assert parsed.slots[0] == Slot("OSP", ("osp",), (("odborny", "socialni", "poradenstvi"),))
-    assert parsed.slots[1] == Slot("Liberec", ("liberec",))
+    # A town also matches the name of its surroundings ("na Liberecku").
+    assert parsed.slots[1] == Slot("Liberec", ("liberec",), (("liberecka",), ("libereckem",), ("liberecko",), ("liberecku",)))
+    assert parse("kurzy").slots[0].synonyms == ()
 
 
 def test_a_synonym_typed_with_a_typo_keeps_its_right_spelling_as_alternative():
