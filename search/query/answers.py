@@ -77,7 +77,8 @@ def answer_box(shown, hits, stored, plans, others, floor):
     # meaning to a local question, or name the place among others, without answering it.
     if names_places(plan) and (first.missing or first.related or not tagged_with_a_region(first.page_id)):
         return None
-    quote = make_quote([found for found in plans if found.parsed.locale == passage.locale] or [plan], passage.text)
+    own_language = [found for found in plans if found.parsed.locale == passage.locale] or [plan]
+    quote = make_quote(own_language, passage.text, title=passage.title)
     if not quote:
         return None
     return AnswerBox(

@@ -13,6 +13,8 @@ from html import escape
 from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
 
 EXCERPT_LENGTH = 220
+# The weight, among the query's words (1–3), of one that the result's title already holds.
+TITLE_WORD_WEIGHT = 0.5
 ELLIPSIS = "…"
 # Where a passage's lines (list items, a card's label and its text, table cells) meet in one excerpt line:
 # a line that ends without punctuation is set apart, so "Škola" and "Pozvěte CPIC…" do not read as one
@@ -81,6 +83,12 @@ class Marker:
                     marked.update(dict.fromkeys(range(index, index + len(phrase)), key))
         return [(*words[index][0], marked[index]) for index in sorted(marked)]
 
+    def discount_words_of(self, title):
+        """Words the result's title already shows count least: the excerpt should show what it does not
+        (on CPIC Zlín's page, the hostels asked about rather than another mention of Zlín)."""
+        for *_, key in self.spans(one_line(title)):
+            self.weights[key] = TITLE_WORD_WEIGHT
+
     def weight(self, spans):
         """How much of the query `spans` hold: the weights of the different slots they match."""
         return sum(self.weights[key] for key in {key for _, _, key in spans})
@@ -130,13 +138,14 @@ def one_line(text):
     return joined
 
 
-def make_excerpt(plans, text, length=EXCERPT_LENGTH):
+def make_excerpt(plans, text, length=EXCERPT_LENGTH, title=""):
     """HTML-safe excerpt of a passage: the window holding most of the query's words matched by `plans`
-    (QueryPlans in the passage's language), or its beginning."""
+    (QueryPlans in the passage's language) that its page's `title` does not, or its beginning."""
     text = one_line(text)
     if not text:
         return ""
     marker = Marker(plans)
+    marker.discount_words_of(title)
     spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     begin, end = window(text, best_window(marker, spans, length) if spans else 0, length)
     prefix = ELLIPSIS if begin else ""
@@ -172,11 +181,12 @@ def sentences(text):
     return [(begin, end) for begin, end in spans if text[begin:end].strip()]
 
 
-def make_quote(plans, text, length=MAX_QUOTE_LENGTH):
+def make_quote(plans, text, length=MAX_QUOTE_LENGTH, title=""):
     """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding most of the query's
     weight matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
     text = one_line(text)
     marker = Marker(plans)
+    marker.discount_words_of(title)
     spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     found = sentences(text)
     if not found:

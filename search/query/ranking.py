@@ -318,6 +318,7 @@ def build_hits(ranked_pages, stored, plan, other_plans=()):
                 excerpt=make_excerpt(
                     [found for found in (plan, *other_plans) if found.parsed.locale == best.locale] or [plan],
                     best.text,
+                    title=best.title,
                 ),
                 content_type=best.content_type,
                 locale=best.locale,

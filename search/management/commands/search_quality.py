@@ -253,7 +253,7 @@ def nearest_results(engine, query):
     shown = list(nearest_of_page.values())[:10]
     stored = engine.stored_passages(shown)
     return [
-        quality.Shown(passage.title, quality.plain(make_excerpt([plan], passage.text)))
+        quality.Shown(passage.title, quality.plain(make_excerpt([plan], passage.text, title=passage.title)))
         for key in shown
         if (passage := stored.get(key))
     ]

@@ -163,3 +163,16 @@ def test_the_excerpt_and_the_quote_stand_where_the_questions_rare_word_is_not_it
     plan = plan_query(parsed, Vocabulary(pages=100, documents={"cizinec": 95, "lekar": 3}, spellings={}, prefixes={}))
     assert "<mark>lékařů</mark>" in make_excerpt([plan], text)
     assert plain(make_quote([plan], text)).startswith("Sestavit seznam lékařů")
+
+
+def test_the_excerpt_shows_what_the_title_does_not_say():
+    text = (
+        "Centrum ve Zlíně pracuje s cizinci ze Zlína a okolí a pořádá kulturní akce ve Zlíně. Pracovníci "
+        "centra spolupracují s úřadem práce, se školami a s neziskovými organizacemi v celém kraji a účastní "
+        "se komunitního plánování sociálních služeb. Terénní pracovník navštěvuje každou ubytovnu s "
+        "humanitárním ubytováním."
+    )
+    parsed = parse_query(SearchQuery(text="ubytovny Zlín"))
+    plan = plan_query(parsed, Vocabulary(pages=100, documents={"zlin": 3, "ubytovna": 3}, spellings={}, prefixes={}))
+    assert "<mark>ubytovnu</mark>" not in make_excerpt([plan], text, length=120)
+    assert "<mark>ubytovnu</mark>" in make_excerpt([plan], text, length=120, title="CPIC Zlín")
