@@ -8,6 +8,7 @@ correction), which is exactly why the passage matched. A passage is at most a fe
 """
 
 import re
+from functools import cached_property
 from html import escape
 
 from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
@@ -15,6 +16,10 @@ from search.vocabulary.analysis import WORD_RE, analysed_tokens, fold
 EXCERPT_LENGTH = 220
 # The weight, among the query's words (1–3), of one that the result's title already holds.
 TITLE_WORD_WEIGHT = 0.5
+# A word of the text derived from one the query asked for (lékař → lékařské, cizinec → cizinecký) marks
+# too, in the excerpt only: the term must be this long, and the derived word at most this much longer.
+DERIVED_FROM_LETTERS = 5
+DERIVED_SUFFIX_LETTERS = 3
 ELLIPSIS = "…"
 # Where a passage's lines (list items, a card's label and its text, table cells) meet in one excerpt line:
 # a line that ends without punctuation is set apart, so "Škola" and "Pozvěte CPIC…" do not read as one
@@ -58,11 +63,25 @@ class Marker:
                             self.terms.setdefault(word.term, key)
                             self.terms.setdefault(fold(word.surface), key)
 
+    @cached_property
+    def stems(self):
+        """{term: slot key} of the terms long enough to mark the words derived from them."""
+        return {term: key for term, key in self.terms.items() if len(term) >= DERIVED_FROM_LETTERS}
+
     def slot_of(self, token):
         """The slot key a word of the text matches, or None."""
         found = self.terms.get(token.term) or self.terms.get(fold(token.surface))
         if found is None:
             found = next((key for prefix, key in self.prefixes.items() if token.term.startswith(prefix)), None)
+        if found is None and token.term.startswith(tuple(self.stems)):
+            found = next(
+                (
+                    key
+                    for stem, key in self.stems.items()
+                    if token.term.startswith(stem) and len(token.term) - len(stem) <= DERIVED_SUFFIX_LETTERS
+                ),
+                None,
+            )
         return found
 
     def spans(self, text):
@@ -141,17 +160,24 @@ def one_line(text):
 def make_excerpt(plans, text, length=EXCERPT_LENGTH, title=""):
     """HTML-safe excerpt of a passage: the window holding most of the query's words matched by `plans`
     (QueryPlans in the passage's language) that its page's `title` does not, or its beginning."""
+    return excerpt_with_slots(plans, text, length, title)[0]
+
+
+def excerpt_with_slots(plans, text, length=EXCERPT_LENGTH, title=""):
+    """(make_excerpt's excerpt, indexes of the first plan's slots it marks): a word the excerpt marks in
+    a derived form (lékařské for lékař) is not missing from the page."""
     text = one_line(text)
     if not text:
-        return ""
+        return "", frozenset()
     marker = Marker(plans)
     marker.discount_words_of(title)
     spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     begin, end = window(text, best_window(marker, spans, length) if spans else 0, length)
     prefix = ELLIPSIS if begin else ""
     suffix = ELLIPSIS if end < len(text) else ""
+    shown = frozenset(slot for start, stop, (plan_index, slot) in spans if plan_index == 0 and start >= begin and stop <= end)
     # A window cut next to a line separator shows no dangling "·".
-    return prefix + marked_slice(text, spans, begin, end).strip(" ·") + suffix
+    return prefix + marked_slice(text, spans, begin, end).strip(" ·") + suffix, shown
 
 
 def marked_slice(text, spans, begin, end):

@@ -18,7 +18,7 @@ its own heading or text (not only through the page text every passage of the pag
 
 from dataclasses import dataclass
 
-from search.query.excerpts import make_excerpt
+from search.query.excerpts import excerpt_with_slots
 from search.query.fusion import reciprocal_rank_fusion
 from search.query.types import Candidate, PassageLink, SearchHit
 from search.vocabulary.analysis import analyse, fold
@@ -310,23 +310,22 @@ def build_hits(ranked_pages, stored, plan, other_plans=()):
         if best.locale != locale and best.translation_key in translated:
             continue
         more = more_links(page, stored, link(best))
+        plans = [found for found in (plan, *other_plans) if found.parsed.locale == best.locale] or [plan]
+        excerpt, marked = excerpt_with_slots(plans, best.text, title=best.title)
+        found_slots = page.slots | (marked if plans[0] is plan else frozenset())
         hits.append(
             SearchHit(
                 page_id=page.page_id,
                 title=best.title,
                 url=best.url,
-                excerpt=make_excerpt(
-                    [found for found in (plan, *other_plans) if found.parsed.locale == best.locale] or [plan],
-                    best.text,
-                    title=best.title,
-                ),
+                excerpt=excerpt,
                 content_type=best.content_type,
                 locale=best.locale,
                 score=round(page.score, 4),
                 passage=link(best) if plan.slots else None,
                 more_passages=more[:MAX_MORE_PASSAGES],
                 more_count=len(more),
-                missing=plan.missing(page.slots) if plan.slots and not page.related else (),
+                missing=plan.missing(found_slots) if plan.slots and not page.related else (),
                 translation_key=best.translation_key,
                 related=page.related,
                 cross_lingual=best.locale != locale,

@@ -401,3 +401,16 @@ def test_a_town_finds_the_page_naming_its_surroundings(backend, typed):
     backend.index_pages(docs.indexed([surroundings, docs.MANUAL]))
     hit = search(backend, f"mongolská komunita {typed}").hits[0]
     assert hit.page_id == 40 and "<mark>Chebsku</mark>" in hit.excerpt
+
+
+def test_a_word_the_excerpt_shows_in_a_derived_form_is_not_listed_as_missing(backend):
+    goals = replace(
+        docs.LANGUAGE_COURSES,
+        page_id=41,
+        title="Operační cíle centra 2024",
+        summary="",
+        body="Otevřít kontaktní místo v Rakovníku. Zmapovat dostupnost lékařské péče v okresech Kladno a Slaný.",
+    )
+    backend.index_pages(docs.indexed([goals, docs.MANUAL]))
+    hit = next(hit for hit in search(backend, "lékař Kladno").hits if hit.page_id == 41)
+    assert "<mark>lékařské</mark>" in hit.excerpt and hit.missing == ()

@@ -176,3 +176,9 @@ def test_the_excerpt_shows_what_the_title_does_not_say():
     plan = plan_query(parsed, Vocabulary(pages=100, documents={"zlin": 3, "ubytovna": 3}, spellings={}, prefixes={}))
     assert "<mark>ubytovnu</mark>" not in make_excerpt([plan], text, length=120)
     assert "<mark>ubytovnu</mark>" in make_excerpt([plan], text, length=120, title="CPIC Zlín")
+
+
+def test_a_word_derived_from_the_questions_word_marks_the_excerpt_too():
+    text = "Otevřít kontaktní místo v Rakovníku. Zmapovat dostupnost lékařské péče v okresech Kladno a Slaný."
+    assert "<mark>lékařské</mark>" in make_excerpt([plan("lékař")], text)
+    assert "<mark>" not in make_excerpt([plan("lék")], text)
