@@ -389,28 +389,26 @@ def test_autocomplete_completes_titles_without_diacritics(loaded):
     assert loaded.autocomplete("", "cs") == []
 
 
+def index_beside_the_manual(backend, page_id, title, body):
+    """A one-paragraph page (and the manual, so that it has a rival) in the index."""
+    page = replace(docs.LANGUAGE_COURSES, page_id=page_id, title=title, summary="", body=body)
+    backend.index_pages(docs.indexed([page, docs.MANUAL]))
+
+
 @pytest.mark.parametrize("typed", ["Cheb", "v Chebu", "в Хебі"])
 def test_a_town_finds_the_page_naming_its_surroundings(backend, typed):
-    surroundings = replace(
-        docs.LANGUAGE_COURSES,
-        page_id=40,
-        title="Mongolská komunita v Karlovarském kraji",
-        summary="",
-        body="Centrum spolupracuje s mongolskou komunitou na Chebsku a hledá komunitního tlumočníka.",
+    index_beside_the_manual(
+        backend, 40, "Mongolská komunita v Karlovarském kraji",
+        "Centrum spolupracuje s mongolskou komunitou na Chebsku a hledá komunitního tlumočníka.",
     )
-    backend.index_pages(docs.indexed([surroundings, docs.MANUAL]))
     hit = search(backend, f"mongolská komunita {typed}").hits[0]
     assert hit.page_id == 40 and "<mark>Chebsku</mark>" in hit.excerpt
 
 
 def test_a_word_the_excerpt_shows_in_a_derived_form_is_not_listed_as_missing(backend):
-    goals = replace(
-        docs.LANGUAGE_COURSES,
-        page_id=41,
-        title="Operační cíle centra 2024",
-        summary="",
-        body="Otevřít kontaktní místo v Rakovníku. Zmapovat dostupnost lékařské péče v okresech Kladno a Slaný.",
+    index_beside_the_manual(
+        backend, 41, "Operační cíle centra 2024",
+        "Otevřít kontaktní místo v Rakovníku. Zmapovat dostupnost lékařské péče v okresech Kladno a Slaný.",
     )
-    backend.index_pages(docs.indexed([goals, docs.MANUAL]))
     hit = next(hit for hit in search(backend, "lékař Kladno").hits if hit.page_id == 41)
     assert "<mark>lékařské</mark>" in hit.excerpt and hit.missing == ()

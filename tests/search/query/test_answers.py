@@ -25,6 +25,11 @@ def plan(text):
     return plan_query(parsed, Vocabulary(pages=100, documents={}, spellings={}, prefixes={}))
 
 
+def plan_of_rare_and_common(text, documents):
+    """The plan of `text` over 100 pages, `documents` of which hold each of its terms."""
+    return plan_query(parse_query(SearchQuery(text=text)), Vocabulary(pages=100, documents=documents, spellings={}, prefixes={}))
+
+
 def plain(html):
     return html.replace("<mark>", "").replace("</mark>", "")
 
@@ -159,8 +164,7 @@ def test_the_excerpt_and_the_quote_stand_where_the_questions_rare_word_is_not_it
         "zaměstnavatele, kteří dosud nebyli kontaktováni, a prohloubit spolupráci s firmami v okrese. "
         "Otevřít kontaktní místo v Rakovníku. Sestavit seznam lékařů, kteří přijímají nové pacienty."
     )
-    parsed = parse_query(SearchQuery(text="lékař pro cizince"))
-    plan = plan_query(parsed, Vocabulary(pages=100, documents={"cizinec": 95, "lekar": 3}, spellings={}, prefixes={}))
+    plan = plan_of_rare_and_common("lékař pro cizince", {"cizinec": 95, "lekar": 3})
     assert "<mark>lékařů</mark>" in make_excerpt([plan], text)
     assert plain(make_quote([plan], text)).startswith("Sestavit seznam lékařů")
 
@@ -172,8 +176,7 @@ def test_the_excerpt_shows_what_the_title_does_not_say():
         "se komunitního plánování sociálních služeb. Terénní pracovník navštěvuje každou ubytovnu s "
         "humanitárním ubytováním."
     )
-    parsed = parse_query(SearchQuery(text="ubytovny Zlín"))
-    plan = plan_query(parsed, Vocabulary(pages=100, documents={"zlin": 3, "ubytovna": 3}, spellings={}, prefixes={}))
+    plan = plan_of_rare_and_common("ubytovny Zlín", {"zlin": 3, "ubytovna": 3})
     assert "<mark>ubytovnu</mark>" not in make_excerpt([plan], text, length=120)
     assert "<mark>ubytovnu</mark>" in make_excerpt([plan], text, length=120, title="CPIC Zlín")
 
