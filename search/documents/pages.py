@@ -170,10 +170,10 @@ def page_texts(page, declaration, lookups):
         return [(declaration.role, text)] if text else []
     if isinstance(declaration, declared.RowText):
         return [
-            (role, plain(getattr(row, name)))
+            (role, text)
             for row in related(page, declaration.field_name)
             for name, role in declaration.roles.items()
-            if plain(getattr(row, name))
+            if (text := plain(getattr(row, name)))
         ]
     return [
         (declaration.role, label)
@@ -231,7 +231,7 @@ def stream_sections(stream):
             anchor, lines = block_anchor, []
             continue
         texts = [block.value.source] if isinstance(block.value, RichText) else block.block.get_searchable_content(block.value)
-        lines += [plain(text) for text in texts if plain(text)]
+        lines += [line for line in map(plain, texts) if line]
     sections.append(Section(anchor, path, "\n".join(lines)))
     return sections
 
