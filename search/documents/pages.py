@@ -3,7 +3,7 @@
 Everything is read from the models' declarations (search/documents/schema.py); nothing here names a content type or
 a field. `indexed_page(page)` serialises one page (None when it must not be searchable);
 `iter_indexed_pages()` serialises every searchable page for a rebuild with a fixed number of queries per
-chunk of pages.
+chunk of pages, and `indexable_pages_among(ids)` reads a batch of changed pages the same way.
 """
 
 import re

@@ -45,7 +45,7 @@ BULK_BYTES = 8 << 20
 BULK_QUEUE = 5000
 # Bulk requests in flight at once. The node indexes one request to a one-shard index on one thread, and
 # a passage's vector costs it more than its text (~2 ms into the HNSW graph on a small node, against
-# ~0.3 ms): two requests keep two of its cores indexing, which doubled the rate of a rebuild.
+# ~0.3 ms): two requests keep two of its cores indexing, which more than halved a load on two cores.
 BULK_SENDERS = 2
 # Decimals kept of a vector component sent as JSON: the node stores float32 (int8 in its HNSW graph),
 # and 7 decimals change a cosine by < 1e-6 while halving the JSON of a passage.

@@ -283,7 +283,7 @@ class EmbeddedStore(SearchBackend):
         try:
             connection = self._open(temporary)
             # The new file is private until the swap and deleted if the build fails: no rollback journal
-            # and no sync per commit while loading (about a tenth of a rebuild), one fsync before the swap.
+            # and no sync per commit while loading (a tenth of the load), one fsync before the swap.
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(SCHEMA)
