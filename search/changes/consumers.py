@@ -23,10 +23,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
 
 from search.changes.log import Cursor, purged_through
-from search.documents.pages import Lookups, indexed_page
+from search.documents.pages import Lookups, indexable_pages_among, serialise
 from search.models import IndexCursor, IndexUpdate
 from search.vectors import pages as vectors
 
@@ -84,11 +83,11 @@ class IndexedPageCache:
             for page_id, action in latest_actions.items()
             if action == IndexUpdate.Action.INDEX and page_id not in self.pages
         ]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+        pages = indexable_pages_among(wanted, self.lookups)
         for page_id in wanted:
             page = pages.get(page_id)
             try:
-                self.pages[page_id] = indexed_page(page, self.lookups) if page is not None else None
+                self.pages[page_id] = serialise(page, self.lookups) if page is not None else None
             except Exception as error:  # a bug or bad data in one page; logged with its traceback
                 logger.exception("Page %s could not be serialised for search", page_id)
                 self.broken[page_id] = f"{error.__class__.__name__}: {error}"

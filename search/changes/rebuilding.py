@@ -46,9 +46,20 @@ def rebuild_lock(backend_name):
         lock.release()
 
 
-def catch_up(backend, start):
-    """Replay every change after `start` into `backend` (the index being built)."""
-    follow(ReplayConsumer(backend, start))
+def replay_from(start):
+    """`catch_up(building)` for an index being built: replays every change after `start` into it.
+
+    Elasticsearch calls it twice, before and right after the alias swap; the second call goes on from
+    where the first stopped instead of replaying (and reading every page of) the whole log again.
+    """
+    consumer = None
+
+    def catch_up(building):
+        nonlocal consumer
+        consumer = consumer or ReplayConsumer(building, start)
+        follow(consumer)
+
+    return catch_up
 
 
 def lock_name(backend):
@@ -82,4 +93,4 @@ def rebuild(backend, progress=None, pages=None, embedding=None):
                 catch_up=lambda building: follow(LocalCopyConsumer(building, lock=False)),
             )
         else:
-            backend.rebuild(pages, progress=advance, catch_up=lambda building: catch_up(building, start))
+            backend.rebuild(pages, progress=advance, catch_up=replay_from(start))

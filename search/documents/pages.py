@@ -3,17 +3,19 @@
 Everything is read from the models' declarations (search/documents/schema.py); nothing here names a content type or
 a field. `indexed_page(page)` serialises one page (None when it must not be searchable);
 `iter_indexed_pages()` serialises every searchable page for a rebuild with a fixed number of queries per
-chunk of pages.
+chunk of pages, and `indexable_pages_among(ids)` reads a batch of changed pages the same way.
 """
 
 import re
 from html import unescape
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from hub.core import search_schema as declared
@@ -59,6 +61,23 @@ def iter_indexed_pages():
                 indexed = serialise(page, lookups)
                 if indexed is not None:
                     yield indexed
+
+
+def indexable_pages_among(page_ids, lookups):
+    """{page id: specific page} of those of `page_ids` that are searchable, read as a rebuild reads them
+    (a query per content type, with what serialise() needs prefetched), so a batch of changes costs the
+    same few queries however many pages it holds. Pages that must not be searchable are left out."""
+    ids_by_type = {}
+    for page_id, type_id in Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"):
+        ids_by_type.setdefault(type_id, []).append(page_id)
+    searchable = set(schema.searchable_models())
+    found = {}
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model in searchable:
+            found.update((page.pk, page) for page in indexable_pages(model).filter(pk__in=ids))
+    lookups.load_imported_sources(list(found.values()))
+    return found
 
 
 def count_indexable_pages():
@@ -170,10 +189,10 @@ def page_texts(page, declaration, lookups):
         return [(declaration.role, text)] if text else []
     if isinstance(declaration, declared.RowText):
         return [
-            (role, plain(getattr(row, name)))
+            (role, text)
             for row in related(page, declaration.field_name)
             for name, role in declaration.roles.items()
-            if plain(getattr(row, name))
+            if (text := plain(getattr(row, name)))
         ]
     return [
         (declaration.role, label)
@@ -231,7 +250,7 @@ def stream_sections(stream):
             anchor, lines = block_anchor, []
             continue
         texts = [block.value.source] if isinstance(block.value, RichText) else block.block.get_searchable_content(block.value)
-        lines += [plain(text) for text in texts if plain(text)]
+        lines += [line for line in map(plain, texts) if line]
     sections.append(Section(anchor, path, "\n".join(lines)))
     return sections
 

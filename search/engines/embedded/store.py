@@ -282,6 +282,10 @@ class EmbeddedStore(SearchBackend):
         temporary = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex}.new")
         try:
             connection = self._open(temporary)
+            # The new file is private until the swap and deleted if the build fails: no rollback journal
+            # and no sync per commit while loading (a tenth of the load), one fsync before the swap.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
             connection.executescript(SCHEMA)
             with connection:
                 for page in pages:
@@ -293,6 +297,7 @@ class EmbeddedStore(SearchBackend):
             connection.close()
             if catch_up is not None:
                 catch_up(type(self)(temporary))
+            sync_to_disk(temporary)
             with self._write_lock:
                 # Hold the live file exclusively so no writer is mid-transaction (with a journal) at the swap.
                 live = self._open(self.path) if self.path.exists() else None
@@ -365,6 +370,15 @@ class EmbeddedStore(SearchBackend):
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
         return {row["page_id"]: row["fingerprint"] for row in rows}
 
+
+
+def sync_to_disk(path):
+    """Flush a finished file to disk, so the live index a swap puts in place survives a power cut."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def stored_layout(connection):

@@ -9,6 +9,7 @@ import pytest
 
 from hub.manuals.models import ManualPage
 from search.changes import outbox, rebuilding
+from search.changes.log import log_end
 from search.documents.pages import iter_indexed_pages
 from search.query.pipeline import answer
 from search.query.types import SearchQuery
@@ -68,3 +69,33 @@ def test_an_interrupted_embedded_rebuild_leaves_the_live_file_and_its_leftovers_
 
     assert titles(embedded_backend, "CPIC Liberec") == ["CPIC Liberec"]
     assert list(embedded_backend.path.parent.glob("*.new")) == []
+
+
+class RecordingIndex:
+    """An index being built that only notes what a replay writes into it."""
+
+    name = "recording"
+
+    def __init__(self):
+        self.indexed = []
+
+    def index_pages(self, pages):
+        self.indexed.append(sorted(page.title for page in pages))
+
+    def delete_pages(self, page_ids):
+        pass
+
+
+def test_the_replay_after_the_swap_applies_only_what_changed_since_the_one_before(content_tree):
+    start = log_end()
+    first = content_tree.manuals.add_child(instance=ManualPage(title="Kurzy před výměnou", slug="pred"))
+    first.save_revision().publish()
+    building = RecordingIndex()
+    catch_up = rebuilding.replay_from(start)
+
+    catch_up(building)  # before the swap
+    second = content_tree.manuals.add_child(instance=ManualPage(title="Kurzy po výměně", slug="po"))
+    second.save_revision().publish()
+    catch_up(building)  # right after it
+
+    assert building.indexed == [["Kurzy před výměnou"], ["Kurzy po výměně"]]

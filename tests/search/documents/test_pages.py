@@ -21,7 +21,9 @@ from hub.manuals.models import ManualPage, ManualSourceDocument
 from hub.organisations.models import OrganisationPlace
 from hub.practices.models import GoodPracticePage
 from hub.taxonomy.models import Region, TargetGroup, Topic
+from search.changes.consumers import IndexedPageCache
 from search.documents.pages import count_indexable_pages, indexed_page, iter_indexed_pages
+from search.models import IndexUpdate
 from tests.hub.ingest.conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -317,3 +319,17 @@ def test_serialising_all_pages_costs_the_same_queries_for_more_pages(content_tre
     for number in range(3, 12):
         manual(content_tree.manuals, title=f"Příručka {number}", body=json.dumps(BODY))
     assert queries_for_all_pages() == few
+
+
+def test_a_batch_of_changes_is_read_with_the_same_queries_for_more_pages(content_tree):
+    """What the worker and a rebuild's replay apply: read per content type, not page by page."""
+
+    def queries_for(pages):
+        with CaptureQueriesContext(connection) as captured:
+            indexed, _, _ = IndexedPageCache().resolve({page.pk: IndexUpdate.Action.INDEX for page in pages})
+        assert sorted(page.title for page in indexed) == sorted(page.title for page in pages)
+        return len(captured)
+
+    pages = [manual(content_tree.manuals, title=f"Příručka {number}", body=json.dumps(BODY)) for number in range(12)]
+    queries_for(pages[:3])  # fills the site root cache, which any page URL needs once
+    assert queries_for(pages) == queries_for(pages[:3])
