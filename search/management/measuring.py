@@ -4,6 +4,8 @@ The same fixed mix drives the search benchmark (engines side by side) and the lo
 hub under many readers), so their numbers speak about the same searches.
 """
 
+import time
+
 # What readers type, by the work each asks of the engines: one common word, a long question in a social
 # worker's words (relaxed matching over many words), a typo the index has to correct, and the field's
 # everyday forms (no diacritics, abbreviations, phrases).
@@ -30,8 +32,6 @@ def time_reader_queries(client, rounds, on_class=None):
     """{query class: [seconds per request]} of the JSON API answering every QUERY_CLASSES query `rounds`
     times, after one warm-up pass (caches, connections, lemmatiser, query vectors); `on_class(name)` is
     called before each class is timed."""
-    import time
-
     for texts in QUERY_CLASSES.values():
         for text in texts:
             client.get("/api/search/", {"q": text, "lang": "cs"})

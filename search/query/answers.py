@@ -16,7 +16,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from hub.regions.signpost import region_names
-from search.query.excerpts import make_quote
+from search.query.excerpts import make_quote, plans_in
 from search.query.ranking import link
 from search.query.transliteration import names_a_place
 from search.query.types import AnswerBox
@@ -77,8 +77,7 @@ def answer_box(shown, hits, stored, plans, others, floor):
     # meaning to a local question, or name the place among others, without answering it.
     if names_places(plan) and (first.missing or first.related or not tagged_with_a_region(first.page_id)):
         return None
-    own_language = [found for found in plans if found.parsed.locale == passage.locale] or [plan]
-    quote = make_quote(own_language, passage.text, title=passage.title)
+    quote = make_quote(plans_in(plans, passage.locale), passage.text, title=passage.title)
     if not quote:
         return None
     return AnswerBox(

@@ -32,7 +32,7 @@ class Marker:
     """Decides which words of a text QueryPlans (of the text's language) matched, and for which of the
     query's words (slots): a synonym or a correction counts as the word it stands for."""
 
-    def __init__(self, plans):
+    def __init__(self, plans, title=""):
         locale = plans[0].parsed.locale
         self.locale = locale
         self.terms = {}  # analysed or folded term: slot key
@@ -62,18 +62,26 @@ class Marker:
                         if not word.is_stop:
                             self.terms.setdefault(word.term, key)
                             self.terms.setdefault(fold(word.surface), key)
+        # Words the result's title already shows count least: the excerpt should show what it does not
+        # (on CPIC Zlín's page, the hostels asked about rather than another mention of Zlín).
+        for *_, key in self.spans(one_line(title)):
+            self.weights[key] = TITLE_WORD_WEIGHT
 
     @cached_property
     def stems(self):
         """{term: slot key} of the terms long enough to mark the words derived from them."""
         return {term: key for term, key in self.terms.items() if len(term) >= DERIVED_FROM_LETTERS}
 
+    @cached_property
+    def stem_prefixes(self):
+        return tuple(self.stems)
+
     def slot_of(self, token):
         """The slot key a word of the text matches, or None."""
         found = self.terms.get(token.term) or self.terms.get(fold(token.surface))
         if found is None:
             found = next((key for prefix, key in self.prefixes.items() if token.term.startswith(prefix)), None)
-        if found is None and token.term.startswith(tuple(self.stems)):
+        if found is None and token.term.startswith(self.stem_prefixes):
             found = next(
                 (
                     key
@@ -101,12 +109,6 @@ class Marker:
                 if tuple(word.term for _, word in words[index : index + len(phrase)]) == phrase:
                     marked.update(dict.fromkeys(range(index, index + len(phrase)), key))
         return [(*words[index][0], marked[index]) for index in sorted(marked)]
-
-    def discount_words_of(self, title):
-        """Words the result's title already shows count least: the excerpt should show what it does not
-        (on CPIC Zlín's page, the hostels asked about rather than another mention of Zlín)."""
-        for *_, key in self.spans(one_line(title)):
-            self.weights[key] = TITLE_WORD_WEIGHT
 
     def weight(self, spans):
         """How much of the query `spans` hold: the weights of the different slots they match."""
@@ -157,6 +159,11 @@ def one_line(text):
     return joined
 
 
+def plans_in(plans, locale):
+    """The plans whose words are in `locale` (the passage's language), or the query's own one (the first)."""
+    return [plan for plan in plans if plan.parsed.locale == locale] or plans[:1]
+
+
 def make_excerpt(plans, text, length=EXCERPT_LENGTH, title=""):
     """HTML-safe excerpt of a passage: the window holding most of the query's words matched by `plans`
     (QueryPlans in the passage's language) that its page's `title` does not, or its beginning."""
@@ -169,8 +176,7 @@ def excerpt_with_slots(plans, text, length=EXCERPT_LENGTH, title=""):
     text = one_line(text)
     if not text:
         return "", frozenset()
-    marker = Marker(plans)
-    marker.discount_words_of(title)
+    marker = Marker(plans, title)
     spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     begin, end = window(text, best_window(marker, spans, length) if spans else 0, length)
     prefix = ELLIPSIS if begin else ""
@@ -211,8 +217,7 @@ def make_quote(plans, text, length=MAX_QUOTE_LENGTH, title=""):
     """HTML-safe quote of 1–3 whole sentences of a passage: from the sentence holding most of the query's
     weight matched by `plans`, as many following ones as fit `length` (or the passage's first ones)."""
     text = one_line(text)
-    marker = Marker(plans)
-    marker.discount_words_of(title)
+    marker = Marker(plans, title)
     spans = marker.spans(text) if any(plan.slots for plan in plans) else []
     found = sentences(text)
     if not found:

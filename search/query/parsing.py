@@ -80,7 +80,8 @@ def clean_filters(filters):
 
 def build_slots(text, locale):
     """Slots of the query: stop words and fillers ("kde", "potřebuji", "how") are dropped, synonym phrases
-    become one slot, a town also matches its surroundings' name (search/query/transliteration.py). A query of nothing but such words is searched as typed rather than not at all."""
+    become one slot, a town also matches its surroundings' name (search/query/transliteration.py). A query
+    of nothing but such words is searched as typed rather than not at all."""
     words = analysed_tokens(text, locale)
     matches = {match.start: match for match in synonym_set(locale).matches(words)}
     slots = []

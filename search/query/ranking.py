@@ -18,7 +18,7 @@ its own heading or text (not only through the page text every passage of the pag
 
 from dataclasses import dataclass
 
-from search.query.excerpts import excerpt_with_slots
+from search.query.excerpts import excerpt_with_slots, plans_in
 from search.query.fusion import reciprocal_rank_fusion
 from search.query.types import Candidate, PassageLink, SearchHit
 from search.vocabulary.analysis import analyse, fold
@@ -310,7 +310,7 @@ def build_hits(ranked_pages, stored, plan, other_plans=()):
         if best.locale != locale and best.translation_key in translated:
             continue
         more = more_links(page, stored, link(best))
-        plans = [found for found in (plan, *other_plans) if found.parsed.locale == best.locale] or [plan]
+        plans = plans_in([plan, *other_plans], best.locale)
         excerpt, marked = excerpt_with_slots(plans, best.text, title=best.title)
         found_slots = page.slots | (marked if plans[0] is plan else frozenset())
         hits.append(

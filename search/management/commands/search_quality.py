@@ -2,9 +2,10 @@
 
 Runs in a throwaway database (Django's test-database machinery, as search_benchmark does) holding the demo
 content and, when ../shared/seeds exists, the seed documents imported as published pages. Each backend is
-asked through the JSON API, as readers' browsers ask it; plain nearest-neighbour search over the same vectors
-and Wagtail's own search (the database backend the admin uses) answer the same queries beside them. Prints success@1, success@5 and MRR@10, judged on
-what the result list shows (title + excerpt) and on the page alone.
+asked through the JSON API, as readers' browsers ask it; plain nearest-neighbour search over the same
+vectors and Wagtail's own search (the database backend the admin uses) answer the same queries beside
+them. Prints success@1, success@5 and MRR@10, judged on what the result list shows (title + excerpt) and
+on the page alone.
 """
 
 import io
