@@ -5,7 +5,8 @@ content and, when ../shared/seeds exists, the seed documents imported as publish
 asked through the JSON API, as readers' browsers ask it; plain nearest-neighbour search over the same
 vectors and Wagtail's own search (the database backend the admin uses) answer the same queries beside
 them. Prints success@1, success@5 and MRR@10, judged on what the result list shows (title + excerpt) and
-on the page alone.
+on the page alone. Every published title, typed as a query in its language, is scored apart: an exact
+title must come first (success@1).
 """
 
 import io
@@ -71,6 +72,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, elasticsearch_url, category=None, misses=False, **options):
         self.box_tables = []
+        self.title_rows = []
         self.show_misses = misses
         queries = [q for q in quality.load_queries() if category in (None, q.category)]
         old_name = connection.settings_dict["NAME"]
@@ -91,6 +93,7 @@ class Command(BaseCommand):
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
         self.print_table(rows, len(queries))
+        self.print_titles()
         self.print_boxes()
 
     def load_corpus(self):
@@ -99,6 +102,7 @@ class Command(BaseCommand):
 
     def measure(self, queries, directory, elasticsearch_url):
         pages = list(iter_indexed_pages())
+        self.titles = title_queries(pages)
         if get_embedder() is not None:
             # Hybrid search (SEARCH_EMBEDDER=none measures lexical search alone): embed every passage.
             tally = EmbeddingTally()
@@ -153,10 +157,11 @@ class Command(BaseCommand):
         # Every box a query could get, whatever its confidence: the table shows each threshold's effect.
         with override_settings(ALLOWED_HOSTS=["*"], SEARCH_ANSWER_CONFIDENCE=0.0, **overrides):
             scores = self.score(queries, name, results)
-        self.box_tables.append((name, boxes))
+            self.box_tables.append((name, list(boxes)))
+            self.title_rows.append((name, self.score(self.titles, f"{name} titles", results, missed_after=1)))
         return name, scores
 
-    def score(self, queries, name, results):
+    def score(self, queries, name, results, missed_after=5):
         progress = ProgressBar(self.stdout, len(queries), name)
 
         missed = []
@@ -164,7 +169,7 @@ class Command(BaseCommand):
         def answer(query):
             shown = results(query)
             progress.advance()
-            if self.show_misses and quality.first_hit(query, shown, on_list=True) not in range(1, 6):
+            if self.show_misses and quality.first_hit(query, shown, on_list=True) not in range(1, missed_after + 1):
                 missed.append((query, getattr(shown, "shown", shown)))
             return shown
 
@@ -200,6 +205,14 @@ class Command(BaseCommand):
                     f"{on_page.success(5):>5.2f} {on_page.mrr:>5.2f} {on_list.zero_results:>5}"
                 )
 
+    def print_titles(self):
+        for name, scores in self.title_rows:
+            on_list = scores[("all", "list")]
+            self.stdout.write(
+                f"{name}: {on_list.queries} published titles typed as queries, the page first for "
+                f"{on_list.success(1):.2f} (success@1), in the first five for {on_list.success(5):.2f}"
+            )
+
     def print_boxes(self):
         self.stdout.write(
             "\nAnswer box by confidence threshold. shown: share of queries with a box; holds: share of boxes "
@@ -221,6 +234,15 @@ class Command(BaseCommand):
                 if outcome.confidence is not None and outcome.confidence >= chosen and not outcome.holds_answer:
                     verdict = "answering page, quote misses the answer" if outcome.right_page else "wrong page"
                     self.stdout.write(f"    not holding the answer: {outcome.query!r} → {outcome.title} ({verdict})")
+
+
+def title_queries(pages):
+    """Each published title once per language, as a query its own page (or a copy of it) answers first."""
+    titles = sorted({(page.title, page.locale) for page in pages if page.title.strip()})
+    return [
+        quality.JudgedQuery(title, locale, "exact title", (quality.Answer(page=title),), source="titles")
+        for title, locale in titles
+    ]
 
 
 def box_outcome(query, box):
