@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from search.vocabulary.analysis import (
+    LANGUAGES,
     WORD_RE,
     allowed_edits,
     analysed_tokens,
@@ -145,6 +146,22 @@ class QueryPlan:
         if min(weights) < levels[-1].required:
             levels.append(MatchLevel("any", min(weights)))
         return levels
+
+    @property
+    def unknown_words(self):
+        """The typed words that no page holds in any form (nor a spelling of them) and that are no word
+        of the hub's languages at all: noise, not a question the pages do not answer."""
+        return tuple(
+            planned.slot.surface
+            for planned in self.slots
+            if not planned.matchable and not any(is_dictionary_word(planned.slot.surface, lang) for lang in LANGUAGES)
+        )
+
+    @property
+    def mostly_unknown(self):
+        """More than half the words are noise: the few that match are incidental, as «sit» (síť) in
+        «lorem ipsum dolor sit amet»."""
+        return len(self.unknown_words) * 2 > len(self.slots)
 
     def coverage(self, slot_indexes):
         """Share of the matchable weight that the slots in `slot_indexes` carry."""

@@ -24,8 +24,9 @@
    hub has none in it (`query_language`).
 7. A question whose first result's passage is clearly its answer gets that passage quoted above the list
    (search/query/answers.py).
-8. A query nothing answers (no word matched anywhere, no passage near its meaning) says so (`weak`) and
-   shows at most a few pages as "maybe related" instead of a full list dressed as answers.
+8. A query nothing answers (no word matched anywhere, no passage near its meaning; or, in plain Latin
+   letters, most of its words on no page) says so (`weak`) and shows at most a few pages as "maybe
+   related" instead of a full list dressed as answers.
 """
 
 from dataclasses import replace
@@ -165,7 +166,10 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         # Only the passage each page shows changes: ranking the pages by these cosines too lifted
         # Ukrainian translations of general pages over Czech answers (uk success@5 0.92 → 0.64).
         show_nearest_passages(ranked[:FIRST_PAGES_READ], retrieval.candidates, within, plan)
-    weak = answers_nothing(retrieval, others, floor)
+    # A question in another language (Vietnamese, Russian) knows few words of the index by nature and
+    # is answered by meaning; in plain Latin letters, mostly unknown words are noise.
+    noise = plan.mostly_unknown and written_in(parsed.text) is None
+    weak = noise or answers_nothing(retrieval, others, floor)
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     else:
@@ -183,6 +187,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         suggestion=plan.suggestion,
         partial=any(plan.missing(page.slots) for page in ranked if not page.related),
         weak=weak,
+        unknown_words=plan.unknown_words if noise else (),
         answer=None if weak else answer_box(shown, hits, stored, plans, others, floor),
     )
     return results, retrieval.total

@@ -79,9 +79,11 @@ class SearchResults:
     fallback_locale: str | None = None
     # True when the primary engine could not answer and the backup engine (embedded index) did.
     from_backup: bool = False
-    # True when no word of the query matched and no passage is near its meaning: the few hits are only
-    # "maybe related", never answers (nonsense, a stray paste, a word no page holds).
+    # True when no word of the query matched (or most matched nowhere) and no passage is near its
+    # meaning: the few hits are only "maybe related", never answers (nonsense, a stray paste).
     weak: bool = False
+    # When weak because most of the query's words are on no page: those words, as typed.
+    unknown_words: tuple[str, ...] = ()
     # The language the query was written in, when it is not the interface's (a Russian question on the
     # Czech site); its answers come from pages in Czech or in that language.
     query_language: str | None = None

@@ -91,8 +91,10 @@ def search_api(request):
             "facets": facets,
             "suggestion": results.suggestion,
             "partial": results.partial,
-            # Nothing matched the words or the meaning: the few results are only maybe related.
+            # Nothing (or too little) matched the words or the meaning: the few results are only maybe related.
             "weak": results.weak,
+            # Weak because most words are on no page: those words, as typed.
+            "unknown_words": list(results.unknown_words),
             "fallback_locale": results.fallback_locale,
             # Written in another language than `lang` (e.g. "ru"): answered from pages in Czech or in it.
             "query_language": results.query_language,

@@ -90,6 +90,13 @@ def test_nonsense_gets_a_few_maybe_related_pages_not_answers(loaded, text, local
     assert results.total == len(results.hits)
 
 
+def test_a_query_most_of_whose_words_no_page_holds_is_weak_though_one_word_matches(loaded):
+    results = search(loaded, "lorem ipsum tlumočníci dolor amet")
+    assert results.weak and 0 < len(results.hits) <= MAYBE_RELATED_SHOWN
+    assert results.unknown_words == ("lorem", "ipsum", "amet")  # «dolor» is an English word
+    assert not search(loaded, "tlumočníci xqzvw").weak  # one word of two is not most
+
+
 def test_a_question_near_in_meaning_is_answered_not_weak(loaded):
     results = search(loaded, "how can a school support pupils from Ukraine", locale="en")
     assert not results.weak and len(results.hits) > MAYBE_RELATED_SHOWN

@@ -276,6 +276,15 @@ def test_nonsense_says_nothing_matched_and_labels_the_few_pages_maybe_related(cl
     assert [entry.results for entry in SearchLogEntry.objects.all()] == [0, 0]  # the console: without results
 
 
+def test_mostly_unknown_words_are_named_and_the_pages_labelled_maybe_related(client, index, semantic):
+    index.index_pages(with_vectors(docs.indexed(docs.ALL), semantic))
+    html = client.get("/cs/search/", {"q": "lorem ipsum tlumočníci dolor amet"}).content.decode()
+    assert "Většina vašich slov (lorem, ipsum, amet) není na žádné stránce" in html
+    assert "Možná souvisí" in html
+    found = client.get("/api/search/", {"q": "lorem ipsum tlumočníci dolor amet", "lang": "en"}).json()
+    assert found["weak"] is True and found["unknown_words"] == ["lorem", "ipsum", "amet"]
+
+
 def test_a_russian_question_says_it_was_answered_by_meaning_and_keeps_the_interface(client, index, semantic):
     index.index_pages(with_vectors(docs.indexed(docs.ALL + docs.SEMANTIC), semantic))
     html = client.get("/uk/search/", {"q": "как найти бесплатную юридическую консультацию"}).content.decode()
