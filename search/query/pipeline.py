@@ -181,7 +181,8 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     hits = collapse_copies(build_hits(shown, stored, plan, plans[1:]), texts)
     results = SearchResults(
         query=query,
-        total=retrieval.total + sum(1 for page in ranked if page.related),
+        # A weak answer is its few maybe related pages, however many pages held its incidental words.
+        total=len(ranked) if weak else retrieval.total + sum(1 for page in ranked if page.related),
         hits=hits,
         facets=retrieval.facets,
         suggestion=plan.suggestion,
