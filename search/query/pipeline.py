@@ -184,7 +184,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
         # A weak answer is its few maybe related pages, however many pages held its incidental words.
         total=len(ranked) if weak else retrieval.total + sum(1 for page in ranked if page.related),
         hits=hits,
-        facets=retrieval.facets,
+        facets={} if noise else retrieval.facets,  # not counts of pages holding an incidental word
         suggestion=plan.suggestion,
         partial=any(plan.missing(page.slots) for page in ranked if not page.related),
         weak=weak,
