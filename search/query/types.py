@@ -79,8 +79,8 @@ class SearchResults:
     fallback_locale: str | None = None
     # True when the primary engine could not answer and the backup engine (embedded index) did.
     from_backup: bool = False
-    # True when no word of the query matched (or most matched nowhere) and no passage is near its
-    # meaning: the few hits are only "maybe related", never answers (nonsense, a stray paste).
+    # True when no word of the query matched and no passage is near its meaning, or when most of its
+    # words are no word at all: the few hits are only "maybe related", never answers (nonsense, a stray paste).
     weak: bool = False
     # When weak because most of the query's words are on no page: those words, as typed.
     unknown_words: tuple[str, ...] = ()
