@@ -20,6 +20,7 @@ from search.vocabulary.analysis import (
     analysed_tokens,
     fold,
     is_dictionary_word,
+    stop_words,
     within_edits,
 )
 
@@ -163,6 +164,14 @@ class QueryPlan:
         «lorem ipsum dolor sit amet»."""
         return len(self.unknown_words) * 2 > len(self.slots)
 
+    @property
+    def names_a_topic(self):
+        """Whether a word that matches carries a topic. Function words of any of the hub's languages and
+        one- or two-digit numbers match pages incidentally: «OR», «FROM» and «1» of an SQL fragment."""
+        return any(
+            planned.matchable and not is_incidental_word(planned.slot.surface) for planned in self.slots
+        )
+
     def coverage(self, slot_indexes):
         """Share of the matchable weight that the slots in `slot_indexes` carry."""
         total = self.total_weight
@@ -174,6 +183,13 @@ class QueryPlan:
         return tuple(
             planned.slot.surface for index, planned in enumerate(self.slots) if index not in slot_indexes
         )
+
+
+def is_incidental_word(surface):
+    lower = surface.lower()
+    if lower.isdigit():
+        return len(lower) <= 2
+    return any(lower in stop_words(lang) for lang in LANGUAGES)
 
 
 # Truncating a word to find its other forms needs this much of it left: "ubytovn", not "kur".

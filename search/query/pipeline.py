@@ -169,7 +169,7 @@ def answer_in_locale(engine, query, floor=MEANING_FLOOR):
     # A question in another language (Vietnamese, Russian) knows few words of the index by nature and
     # is answered by meaning; in plain Latin letters, mostly unknown words are noise.
     noise = plan.mostly_unknown and written_in(parsed.text) is None
-    weak = noise or answers_nothing(retrieval, others, floor)
+    weak = noise or answers_nothing(plan, retrieval, others, floor)
     if weak:
         ranked = ranked[:MAYBE_RELATED_SHOWN]
     else:
@@ -266,10 +266,11 @@ def overdue_among(retrieval):
     return overdue_pages({candidate.page_id for candidate in retrieval.candidates})
 
 
-def answers_nothing(retrieval, others, floor=MEANING_FLOOR):
-    """Whether no word of the query matched, in its own list or any other, and no passage is near its
-    meaning: what is left are vector neighbours of noise."""
-    if retrieval.total or any(other.candidates for other in others if not other.by_meaning):
+def answers_nothing(plan, retrieval, others, floor=MEANING_FLOOR):
+    """Whether no word of the query that names a topic matched, in its own list or any other, and no
+    passage is near its meaning: what is left are vector neighbours of noise."""
+    matched = retrieval.total or any(other.candidates for other in others if not other.by_meaning)
+    if matched and plan.names_a_topic:
         return False
     nearest = (candidate.score for other in others if other.by_meaning for candidate in other.candidates)
     return max(nearest, default=0.0) < floor

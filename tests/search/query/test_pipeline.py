@@ -4,9 +4,9 @@ import pytest
 
 from search.query.matching import Vocabulary, plan_query
 from search.query.parsing import parse_query
-from search.query.pipeline import elsewhere_last, named_town_first
-from search.query.ranking import RankedPage
-from search.query.types import Candidate, SearchQuery
+from search.query.pipeline import MEANING_FLOOR, answers_nothing, elsewhere_last, named_town_first
+from search.query.ranking import CandidateList, RankedPage
+from search.query.types import Candidate, Retrieval, SearchQuery
 from tests.hub.manuals.factories import ManualPageFactory
 from tests.hub.taxonomy.factories import RegionFactory
 
@@ -49,3 +49,17 @@ def test_a_question_about_one_town_puts_the_pages_named_after_it_first():
     for question in ("курси чеської в Остраві", "kurzy češtiny v Ostravě"):
         assert order(question, pages, rule=named_town_first) == [ostrava.pk, opava.pk, national.pk]
     assert order("курси чеської мови", pages, rule=named_town_first) == [page.pk for page in pages]
+
+
+def test_pages_holding_only_the_function_words_and_small_numbers_of_a_query_answer_nothing():
+    known = Vocabulary(pages=10, documents={"or": 3, "from": 3, "1": 2, "kurz": 2}, spellings={}, prefixes={})
+    found = Retrieval(candidates=[Candidate(page_id=1, position=0, score=2.0)], total=2)
+    # The nearest passage in meaning is below the floor, as for every nonsense query measured.
+    noise_neighbours = [CandidateList([Candidate(page_id=3, position=0, score=MEANING_FLOOR - 0.02)], 1.0, by_meaning=True)]
+
+    def plan(text):
+        return plan_query(parse_query(SearchQuery(text=text, locale="uk")), known)
+
+    assert answers_nothing(plan("1=1 OR SELECT * FROM users"), found, noise_neighbours)
+    # A word naming a topic matched: the pages holding it answer.
+    assert not answers_nothing(plan("1 kurz FROM users"), found, noise_neighbours)
