@@ -82,10 +82,7 @@ def test_a_question_in_a_language_the_hub_does_not_publish_in_is_answered_from_c
     assert position(results, docs.LEGAL_ADVICE) is not None and position(results, docs.LEGAL_ADVICE) < 3
 
 
-@pytest.mark.parametrize(
-    ("text", "locale"),
-    [("xqzvw", "cs"), ("asdf qwer", "uk"), ("'; DROP TABLE pages; --", "en"), ("1=1 OR SELECT * FROM users", "uk")],
-)
+@pytest.mark.parametrize(("text", "locale"), [("xqzvw", "cs"), ("asdf qwer", "uk"), ("'; DROP TABLE pages; --", "en")])
 def test_nonsense_gets_a_few_maybe_related_pages_not_answers(loaded, text, locale):
     results = search(loaded, text, locale=locale)
     assert results.weak
