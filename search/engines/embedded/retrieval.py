@@ -2,10 +2,9 @@
 passages) and autocomplete, each in one read transaction over the store (store.py)."""
 
 import sqlite3
-from functools import cache
 
 from search.engines.base import SearchUnavailable
-from search.engines.embedded import fts_query, vector_store
+from search.engines.embedded import fts_query, passage_words, vector_store
 from search.engines.embedded.store import (
     COMMON_TEXT_SCORE,
     FACET_SIZE,
@@ -25,7 +24,7 @@ from search.query.matching import (
     words_to_check,
 )
 from search.query.types import Candidate, Retrieval, StoredPassage
-from search.vocabulary.analysis import allowed_edits, analyse, fold, tokens, within_edits
+from search.vocabulary.analysis import analyse, fold, tokens
 
 
 class EmbeddedBackend(EmbeddedStore):
@@ -90,28 +89,7 @@ class EmbeddedBackend(EmbeddedStore):
     @staticmethod
     def _spellings(connection, word):
         """Raw words of the index within AUTO edit distance of `word` (compared without diacritics)."""
-        folded = fold(word)
-        edits = allowed_edits(folded)
-        if not edits:
-            return []
-        first = folded[0]
-        # Same first letter, with or without diacritics: "č" words sort after "d", so ask for both ranges.
-        ranges = {(first, chr(ord(first) + 1))}
-        ranges |= {(char, chr(ord(char) + 1)) for char in variants_of(first)}
-        found = {}
-        for table, columns in (("vocabulary", PASSAGES.raw), ("page_text_vocabulary", PAGES.raw)):
-            placeholders = ", ".join("?" * len(columns))
-            for low, high in ranges:
-                rows = connection.execute(
-                    f"SELECT term, sum(doc) AS rows FROM {table}"
-                    f" WHERE term >= ? AND term < ? AND col IN ({placeholders})"
-                    " AND length(term) BETWEEN ? AND ? GROUP BY term",
-                    [low, high, *columns, len(folded) - edits, len(folded) + edits],
-                ).fetchall()
-                for row in rows:
-                    if within_edits(folded, fold(row["term"]), edits):
-                        found[row["term"]] = found.get(row["term"], 0) + row["rows"]
-        return sorted(found.items(), key=lambda item: -item[1])[:MAX_SPELLINGS]
+        return passage_words.near_spellings(connection, word, MAX_SPELLINGS)
 
     def retrieve(self, plan, level, size):
         return self._read(lambda connection: self._retrieve(connection, plan, level, size))
@@ -329,9 +307,3 @@ def facet_conditions(filters):
         )
         parameters += [field, *values]
     return " AND ".join(conditions), parameters
-
-
-@cache
-def variants_of(letter):
-    """Latin letters with diacritics that fold to `letter` ("c" → "č", "ć"…), for vocabulary ranges."""
-    return {chr(code) for code in range(0xC0, 0x250) if fold(chr(code)) == letter and chr(code).islower()}

@@ -23,14 +23,15 @@ from django.conf import settings
 
 from search.documents.indexed import passage_id
 from search.engines.base import SearchBackend, SearchUnavailable
-from search.engines.embedded import fts_query, vector_store
+from search.engines.embedded import fts_query, passage_words, vector_store
 from search.vectors.embedding import EmbeddingSignature
 from search.vocabulary.analysis import analysed_text, fold
 
 PAGES, PASSAGES = fts_query.PAGE_TABLE, fts_query.PASSAGE_TABLE
 # Bump when SCHEMA changes: a file with another layout is rebuilt rather than read or written
-# (6: passages with the page's fingerprint and the change-log position in `meta`; 7: passage vectors).
-LAYOUT_VERSION = 7
+# (6: passages with the page's fingerprint and the change-log position in `meta`; 7: passage vectors;
+# 8: passage_words).
+LAYOUT_VERSION = 8
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20
 FACET_SIZE = 50
@@ -73,7 +74,7 @@ CREATE VIRTUAL TABLE page_text_rows USING fts5vocab(page_fts, 'row');
 CREATE VIRTUAL TABLE titles USING fts5(title, tokenize="unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE page_terms USING fts5(terms, tokenize="unicode61 remove_diacritics 0", detail=none);
 CREATE VIRTUAL TABLE page_vocabulary USING fts5vocab(page_terms, 'row');
-""" + vector_store.SCHEMA
+""" + passage_words.SCHEMA + vector_store.SCHEMA
 
 
 class EmbeddedStore(SearchBackend):
@@ -168,6 +169,7 @@ class EmbeddedStore(SearchBackend):
     @staticmethod
     def _delete(connection, page_ids):
         ids = [(page_id,) for page_id in page_ids]
+        passage_words.remove(connection, EmbeddedStore._stored_word_counts(connection, page_ids))
         connection.executemany(
             "DELETE FROM fts WHERE rowid IN (SELECT id FROM passages WHERE page_id = ?)", ids
         )
@@ -179,20 +181,35 @@ class EmbeddedStore(SearchBackend):
         vector_store.delete_pages(connection, page_ids)
 
     @staticmethod
+    def _stored_word_counts(connection, page_ids):
+        """The passage_words counts the pages' stored FTS rows hold, read back before they are deleted."""
+        columns = []
+        for page_id in page_ids:
+            rows = connection.execute(
+                f"SELECT {', '.join(PAGES.raw)} FROM page_fts WHERE rowid = ?", [page_id]
+            ).fetchall()
+            rows += connection.execute(
+                f"SELECT {', '.join(PASSAGES.raw)} FROM fts WHERE rowid IN (SELECT id FROM passages WHERE page_id = ?)",
+                [page_id],
+            ).fetchall()
+            columns += [text or "" for row in rows for text in row]
+        return passage_words.word_counts(columns)
+
+    @staticmethod
     def _insert(connection, page):
         page_texts = {"title": page.title, **page.texts}
         page_stems = {name: analysed_text(text, page.locale) for name, text in page_texts.items()}
+        # Every raw column of the page's rows, for passage_words.
+        raw_columns = [page_texts.get(name, "") for name in PAGES.raw]
         connection.execute(
             f"INSERT INTO page_fts (rowid, {', '.join(PAGES.columns)}) VALUES (?{', ?' * len(PAGES.columns)})",
-            [
-                page.page_id,
-                *(page_texts.get(name, "") for name in PAGES.raw),
-                *(page_stems.get(name, "") for name in PAGES.raw),
-            ],
+            [page.page_id, *raw_columns, *(page_stems.get(name, "") for name in PAGES.raw)],
         )
         terms = set(" ".join(page_stems.values()).split())
         for passage in page.indexed_passages():
             texts = {"heading": " › ".join(passage.heading), passage.role: passage.text}
+            raw = [texts.get(name, "") for name in PASSAGES.raw]
+            raw_columns += raw
             stems = {name: analysed_text(text, page.locale) for name, text in texts.items()}
             terms.update(" ".join(stems.values()).split())
             cursor = connection.execute(
@@ -207,12 +224,9 @@ class EmbeddedStore(SearchBackend):
             )
             connection.execute(
                 f"INSERT INTO fts (rowid, {', '.join(PASSAGES.columns)}) VALUES (?{', ?' * len(PASSAGES.columns)})",
-                [
-                    cursor.lastrowid,
-                    *(texts.get(name, "") for name in PASSAGES.raw),
-                    *(stems.get(name, "") for name in PASSAGES.raw),
-                ],
+                [cursor.lastrowid, *raw, *(stems.get(name, "") for name in PASSAGES.raw)],
             )
+        passage_words.add(connection, passage_words.word_counts(raw_columns))
         connection.execute("INSERT INTO titles (rowid, title) VALUES (?, ?)", [page.page_id, fold(page.title)])
         # One row of distinct terms per page: its vocabulary counts pages, which is how rare a word is.
         connection.execute("INSERT INTO page_terms (rowid, terms) VALUES (?, ?)", [page.page_id, " ".join(terms)])

@@ -147,6 +147,27 @@ def test_spellings_come_from_the_index_vocabulary_with_or_without_diacritics(emb
     assert embedded_backend._spellings(connection, "xyz") == []
 
 
+def test_spelling_counts_follow_the_pages_written_and_removed(embedded_backend):
+    embedded_backend.index_pages(docs.indexed(docs.ALL))
+    connection = embedded_backend._connection()
+    # The same counts the FTS5 vocabulary gives: rows holding the word, per raw column.
+    vocabulary = dict(
+        connection.execute(
+            "SELECT term, sum(rows) FROM ("
+            " SELECT term, sum(doc) AS rows FROM vocabulary WHERE col IN ('heading', 'text', 'attachment') GROUP BY term"
+            " UNION ALL SELECT term, sum(doc) FROM page_text_vocabulary"
+            " WHERE col IN ('title', 'lead', 'labels', 'facts') GROUP BY term)"
+            " GROUP BY term"
+        ).fetchall()
+    )
+    assert dict(connection.execute("SELECT word, rows FROM passage_words").fetchall()) == vocabulary
+    embedded_backend.index_pages(docs.indexed([docs.MANUAL]))  # written again: counted once
+    assert dict(connection.execute("SELECT word, rows FROM passage_words").fetchall()) == vocabulary
+    embedded_backend.delete_pages([page.page_id for page in docs.ALL])
+    assert connection.execute("SELECT count(*) FROM passage_words").fetchone()[0] == 0
+    assert embedded_backend._spellings(connection, "cestiny") == []
+
+
 def test_an_index_file_of_another_layout_asks_for_a_rebuild(embedded_backend):
     from search.engines.base import SearchUnavailable
 
