@@ -30,7 +30,7 @@ from search.vocabulary.analysis import analysed_text, fold
 PAGES, PASSAGES = fts_query.PAGE_TABLE, fts_query.PASSAGE_TABLE
 # Bump when SCHEMA changes: a file with another layout is rebuilt rather than read or written
 # (6: passages with the page's fingerprint and the change-log position in `meta`; 7: passage vectors;
-# 8: passage_words).
+# 8: passage_words, int8 vectors).
 LAYOUT_VERSION = 8
 # Like Elasticsearch's fuzzy max_expansions: at most this many spellings are considered per word.
 MAX_SPELLINGS = 20

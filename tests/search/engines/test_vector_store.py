@@ -52,6 +52,23 @@ def test_nearest_passages_come_best_first_with_cosine_scores(store):
     ]
 
 
+def test_int8_scores_are_the_float_cosines_and_keep_their_order(tmp_path):
+    rng = np.random.default_rng(5)
+    query = unit(*rng.standard_normal(384))
+    # Passages ever farther from the query: cosines about 0.9, 0.7 … 0.1 apart by 0.2.
+    noise = [unit(*rng.standard_normal(384)) for _ in range(5)]
+    shares = (0.9, 0.7, 0.5, 0.3, 0.1)
+    passages = [unit(*(share * query + np.sqrt(1 - share**2) * other)) for share, other in zip(shares, noise, strict=True)]
+    connection = sqlite3.connect(tmp_path / "search.sqlite3")
+    vector_store.create_schema(connection)
+    vector_store.set_signature(connection, EmbeddingSignature("test-model", 384))
+    vector_store.replace_page(connection, 1, [(f"1#{n}", "cs", vector) for n, vector in enumerate(passages)])
+    hits = vector_store.nearest(connection, query, k=5, cache=MatrixCache())
+    assert [hit.passage_key for hit in hits] == ["1#0", "1#1", "1#2", "1#3", "1#4"]
+    for hit in hits:
+        assert hit.score == pytest.approx(float(passages[int(hit.passage_key[2:])] @ query), abs=0.01)
+
+
 def test_locale_and_page_filters_apply_before_the_top_k(store):
     assert nearest(store, unit(1, 0, 0, 0), k=2, locales=["cs"]) == [
         ("1#bydleni", 1.0),
