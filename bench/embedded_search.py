@@ -20,6 +20,7 @@ import logging
 import os
 import pstats
 import random
+import resource
 import statistics
 import sys
 import time
@@ -128,6 +129,8 @@ def measure(rounds, timer):
         calls = "  ".join(f"{spent.get(call, 0) * 1000 / searches:>7.1f}" for call in ENGINE_CALLS)
         p50, p95 = statistics.median(values) * 1000, percentile(values, 0.95) * 1000
         print(f"{name:<15} {p50:>7.1f} {p95:>7.1f}   {calls if spent else ''}")
+    # Linux counts ru_maxrss in KiB: the process at its largest, the loaded vector matrix included.
+    print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 def profile(query_class):
