@@ -31,9 +31,6 @@ CREATE TABLE IF NOT EXISTS vector_state (name TEXT PRIMARY KEY, value TEXT NOT N
 """
 # The largest int8 value a vector's largest component is scaled to.
 INT8_PEAK = 127
-# Rows scored at a time: their float32 copy (1.5 MB at 384 dimensions) stays in the CPU cache, where a
-# float copy of the whole matrix would undo the int8 saving for the length of each search.
-SCORE_BLOCK_ROWS = 1024
 
 
 class VectorStoreError(ValueError):
@@ -242,11 +239,7 @@ def nearest(connection, query_vector, k=50, locales=None, page_ids=None, cache=m
 
 
 def cosines(matrix, scales, query_vector):
-    """Cosine of the unit `query_vector` with each int8 row of `matrix` (times its scale), a block of rows
-    at a time in this thread: einsum starts no BLAS threads, which on a busy two-core host cost a
-    search more than they save."""
-    dots = np.empty(len(matrix), dtype=np.float32)
-    for start in range(0, len(matrix), SCORE_BLOCK_ROWS):
-        block = slice(start, start + SCORE_BLOCK_ROWS)
-        np.einsum("ij,j->i", matrix[block].astype(np.float32), query_vector, out=dots[block])
-    return dots * scales
+    """Cosine of the unit `query_vector` with each int8 row of `matrix` (times its scale). einsum converts
+    the int8 values a buffer at a time, so no float copy of the matrix undoes the int8 saving, and it
+    starts no BLAS threads, which on a busy two-core host cost a search more than they save."""
+    return np.einsum("ij,j->i", matrix, query_vector) * scales
