@@ -180,11 +180,13 @@ class ElasticsearchBackend(SearchBackend):
         ]
         spellings = {}
         if unknown:
-            suggestions = self._execute(es_query.spelling_request(unknown, self.alias)).get("suggest", {})
-            spellings = {
-                word: [(option["text"], option["freq"]) for option in suggestions[f"w{number}"][0]["options"]]
-                for number, word in enumerate(unknown)
-            }
+            response = self._execute(es_query.spelling_request(unknown, self.alias))
+            suggestions, typed = response.get("suggest", {}), response["aggregations"]
+            for number, word in enumerate(unknown):
+                found = [(option["text"], option["freq"]) for option in suggestions[f"w{number}"][0]["options"]]
+                if as_typed := typed[f"s{number}"]["doc_count"]:
+                    found.insert(0, (word, as_typed))
+                spellings[word] = found
         return Vocabulary(
             pages=aggregations["pages"]["value"],
             documents=documents,

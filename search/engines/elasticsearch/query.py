@@ -195,9 +195,13 @@ def vocabulary_request(terms, raw_words, prefixes, index):
 
 
 def spelling_request(words, index):
-    """The indexed spellings close to words the index does not know (term suggester on raw words)."""
+    """The indexed spellings close to words the index does not know (term suggester on raw words), and
+    how many passages hold each word as typed: the suggester never offers the word itself, yet a word
+    the query's language does not lemmatise to the pages' terms (a Ukrainian form read as Czech) may be
+    written just so on a page, and the embedded engine's spellings include it."""
     search = Search(index=index).extra(size=0, track_total_hits=False)
     for number, word in enumerate(words):
+        search.aggs.bucket(f"s{number}", "filter", Q("term", spelling=word))
         search = search.suggest(
             f"w{number}",
             word,

@@ -5,6 +5,8 @@ from dataclasses import replace
 import pytest
 
 from search.models import SynonymRule
+from search.query.matching import plan_query
+from search.query.parsing import parse_query
 from search.query.pipeline import answer
 from search.query.types import SearchQuery
 from tests.search import sample_pages as docs
@@ -412,3 +414,13 @@ def test_a_word_the_excerpt_shows_in_a_derived_form_is_not_listed_as_missing(bac
     )
     hit = next(hit for hit in search(backend, "lékař Kladno").hits if hit.page_id == 41)
     assert "<mark>lékařské</mark>" in hit.excerpt and hit.missing == ()
+
+
+def test_a_word_a_page_writes_is_known_whatever_language_reads_it(loaded):
+    # A Ukrainian question's words are also looked for as Czech: a Ukrainian form is no term of the
+    # Czech analyser, but a page writes it just so, and both engines know it as it is, no typo.
+    parsed = parse_query(SearchQuery(text="вечірні", locale="cs"))
+    [planned] = plan_query(parsed, loaded.vocabulary(parsed)).slots
+    assert planned.matchable
+    assert [(correction.spelling, correction.is_typo) for correction in planned.corrections] == [("вечірні", False)]
+

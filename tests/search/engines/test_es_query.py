@@ -153,6 +153,8 @@ def test_spelling_request_asks_the_suggester_on_raw_words():
     body = components.spelling_request(["ochrna"], "idx").to_dict()
     assert body["suggest"]["w0"]["text"] == "ochrna"
     assert body["suggest"]["w0"]["term"]["field"] == "spelling"
+    # The suggester never offers the word itself: a filter counts the passages that write it so.
+    assert body["aggs"]["s0"] == {"filter": {"term": {"spelling": "ochrna"}}}
 
 
 def test_user_text_never_reaches_a_query_parser():
