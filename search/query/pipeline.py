@@ -41,7 +41,7 @@ from search.documents.schema import LOCALE_FACET
 from search.query.answers import answer_box
 from search.query.copies import collapse_copies
 from search.query.language import written_in
-from search.query.matching import QueryPlan, plan_query
+from search.query.matching import QueryPlan, is_incidental_word, plan_query
 from search.query.parsing import glossary_query, parse_query
 from search.query.ranking import (
     CandidateList,
@@ -334,7 +334,12 @@ def czech_words_list(engine, parsed, filters):
     if not czech_plan.levels():
         return None
     found, _ = retrieve_relaxed(engine, czech_plan, MIN_CANDIDATES)
-    return CandidateList(found.candidates, CZECH_WORDS_WEIGHT, czech_plan)
+    # A Czech page that holds only a function word of the question (Ukrainian «з» is no Czech stop word,
+    # yet a Cyrillic name on the page may stand beside it) is no evidence, and its rank would push
+    # pages that answer out of the list.
+    topical = {index for index, planned in enumerate(czech_plan.slots) if not is_incidental_word(planned.slot.surface)}
+    candidates = [candidate for candidate in found.candidates if (candidate.slots | candidate.page_slots) & topical]
+    return CandidateList(candidates, CZECH_WORDS_WEIGHT, czech_plan)
 
 
 def glossary_translates(plan, glossary):

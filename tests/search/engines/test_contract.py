@@ -424,3 +424,17 @@ def test_a_word_a_page_writes_is_known_whatever_language_reads_it(loaded):
     assert planned.matchable
     assert [(correction.spelling, correction.is_typo) for correction in planned.corrections] == [("вечірні", False)]
 
+
+def test_a_czech_page_holding_only_a_function_word_of_a_foreign_question_is_no_match(backend):
+    # Read as Czech, Ukrainian «з» is no stop word; the leaflet's Cyrillic name holds it, and nothing else
+    # of the question.
+    leaflet = replace(
+        docs.MANUAL,
+        page_id=40,
+        title="Leták pro klienty",
+        summary="",
+        body="Leták v ukrajinštině se jmenuje «Центр з питань».",
+    )
+    backend.index_pages(docs.indexed([leaflet, docs.UKRAINIAN_COURSES]))
+    results = search(backend, "семінар з картографування", locale="uk")
+    assert leaflet.page_id not in page_ids(results)
