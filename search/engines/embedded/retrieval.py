@@ -26,11 +26,6 @@ from search.query.matching import (
 from search.query.types import Candidate, Retrieval, StoredPassage
 from search.vocabulary.analysis import analyse, fold, tokens
 
-# FTS5 looks a word up in a given passage in about 25 µs, and reads and stores its matches at about
-# 1 µs each (10,000-page bench): past this many passages left after the rare slot, looking the common
-# words up in each costs what reading a word on 25,000 passages does.
-MAX_RARE_ROWS = 1000
-
 
 class EmbeddedBackend(EmbeddedStore):
     # --- reading: the pipeline's three questions -------------------------------------------------
@@ -100,14 +95,23 @@ class EmbeddedBackend(EmbeddedStore):
         return self._read(lambda connection: self._retrieve(connection, plan, level, size))
 
     def _retrieve(self, connection, plan, level, size):
-        for table in ("page_hits", "passage_hits", "matched", "rare_pages", "rare_passages"):
+        for table in ("page_hits", "passage_hits", "matched"):
             connection.execute(f"DELETE FROM temp.{table}")
-        rare = rare_first_slot(plan, level)
-        within = None
-        for index in matching_order(plan, rare):
-            self._slot_hits(connection, plan.slots[index], 1 << index, within)
-            if index == rare:
-                within = self._rare_rows(connection)
+        for index, planned in enumerate(plan.slots):
+            if not planned.matchable:
+                continue
+            slot = 1 << index
+            boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
+            self._hits(connection, "page_hits", PAGES, slot, fts_query.slot_expression(planned, PAGES), boost)
+            expression = fts_query.slot_expression(planned, PASSAGES)
+            if planned.is_common:
+                # bm25 costs ~1.5 µs a row: for a word in most passages, score only its headings; the
+                # running text counts, at a fixed small score, for matching and coverage.
+                headings = fts_query.slot_expression(planned, fts_query.HEADING_COLUMNS)
+                self._hits(connection, "passage_hits", PASSAGES, slot, headings, boost)
+                self._hits(connection, "passage_hits", PASSAGES, slot, expression, COMMON_TEXT_SCORE * boost, bm25=False)
+            else:
+                self._hits(connection, "passage_hits", PASSAGES, slot, expression, boost)
         # Bonuses, in no slot: the query's terms as a phrase, and as typed inside a title.
         for table, hits in ((PAGES, "page_hits"), (PASSAGES, "passage_hits")):
             if expression := fts_query.phrase_expression(plan, table):
@@ -157,57 +161,14 @@ class EmbeddedBackend(EmbeddedStore):
         facets = self._facet_counts(connection, "SELECT DISTINCT page_id FROM temp.matched", [])
         return Retrieval(candidates=candidates, total=total, facets=facets)
 
-    def _slot_hits(self, connection, planned, slot, within):
-        """The pages and passages matching one slot, into temp.page_hits and temp.passage_hits; only
-        among the rows `within` names ({"page_hits": SQL of rowids, "passage_hits": …}) when set."""
-        within = within or {}
-        boost = CORRECTION_BOOST if any(c.is_typo for c in planned.corrections) else 1.0
-        expression = fts_query.slot_expression(planned, PAGES)
-        self._hits(connection, "page_hits", PAGES, slot, expression, boost, within=within.get("page_hits"))
-        expression = fts_query.slot_expression(planned, PASSAGES)
-        passages = within.get("passage_hits")
-        if planned.is_common:
-            # bm25 costs ~1.5 µs a row: for a word in most passages, score only its headings; the
-            # running text counts, at a fixed small score, for matching and coverage.
-            headings = fts_query.slot_expression(planned, fts_query.HEADING_COLUMNS)
-            self._hits(connection, "passage_hits", PASSAGES, slot, headings, boost, within=passages)
-            self._hits(
-                connection, "passage_hits", PASSAGES, slot, expression, COMMON_TEXT_SCORE * boost, bm25=False, within=passages
-            )
-        else:
-            self._hits(connection, "passage_hits", PASSAGES, slot, expression, boost, within=passages)
-
     @staticmethod
-    def _rare_rows(connection):
-        """After the rare slot (rare_first_slot): the pages and passages the other slots need looking
-        for, where a hit can still reach the level, as SQL for _slot_hits; None when they are too many
-        for looking them up one by one to beat reading the common words' matches."""
-        connection.execute(
-            "INSERT INTO temp.rare_pages SELECT page_id FROM temp.page_hits"
-            " UNION SELECT p.page_id FROM temp.passage_hits h JOIN passages p ON p.id = h.id"
-        )
-        connection.execute(
-            "INSERT INTO temp.rare_passages SELECT id FROM temp.passage_hits"
-            " UNION SELECT p.id FROM passages p JOIN temp.page_hits h ON h.page_id = p.page_id"
-        )
-        found = connection.execute("SELECT count(*) FROM temp.rare_passages").fetchone()[0]
-        if found > MAX_RARE_ROWS:
-            return None
-        return {
-            "page_hits": "SELECT page_id FROM temp.rare_pages",
-            "passage_hits": "SELECT id FROM temp.rare_passages",
-        }
-
-    @staticmethod
-    def _hits(connection, hits, table, slots, expression, boost, bm25=True, within=None):
-        """Add the rows of `table` matching `expression` (among the rowids of the SQL `within`, when set)
-        to temp.`hits`, one row per passage or page however many expressions it matches: its slots (a
-        slot mask) and its score, bm25 × boost (or boost alone), summed as they come, so no later GROUP
-        BY sorts the hits."""
+    def _hits(connection, hits, table, slots, expression, boost, bm25=True):
+        """Add the rows of `table` matching `expression` to temp.`hits`, one row per passage or page
+        however many expressions it matches: its slots (a slot mask) and its score, bm25 × boost (or
+        boost alone), summed as they come, so no later GROUP BY sorts the hits."""
         score = f"-{table.bm25} * ?" if bm25 else "?"
-        among = f" AND rowid IN ({within})" if within else ""
         connection.execute(
-            f"INSERT INTO temp.{hits} SELECT rowid, {score}, ? FROM {table.name} WHERE {table.name} MATCH ?{among}"
+            f"INSERT INTO temp.{hits} SELECT rowid, {score}, ? FROM {table.name} WHERE {table.name} MATCH ?"
             " ON CONFLICT DO UPDATE SET score = score + excluded.score, slots = slots | excluded.slots",
             [boost, slots, expression],
         )
@@ -311,29 +272,6 @@ class EmbeddedBackend(EmbeddedStore):
             raise SearchUnavailable(f"The embedded search index cannot be read: {error}") from error
         return [{"title": row["title"], "url": row["url"]} for row in rows]
 
-
-
-def rare_first_slot(plan, level):
-    """The rarest slot every hit at `level` must match, when the query also has a common slot; None
-    otherwise. Matched first, it says where the common words can still complete a hit, so their
-    matches elsewhere (most of the index) are never read: the result is the same, the work is not."""
-    matchable = [planned for planned in plan.slots if planned.matchable]
-    if not any(planned.is_common for planned in matchable):
-        return None
-    total = sum(planned.weight for planned in matchable)
-    # A slot is required when the others' weights cannot reach the level without it.
-    required = [
-        (planned.share, index)
-        for index, planned in enumerate(plan.slots)
-        if planned.matchable and not planned.is_common and total - planned.weight < level.required
-    ]
-    return min(required)[1] if required else None
-
-
-def matching_order(plan, first):
-    """The matchable slots' indexes, `first` (when set) before the others."""
-    indexes = [index for index, planned in enumerate(plan.slots) if planned.matchable]
-    return sorted(indexes, key=lambda index: index != first)
 
 
 # The slots a passage or page matches are one integer, a slot mask: slot i is bit i (parsing.MAX_SLOTS

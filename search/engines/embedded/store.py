@@ -108,9 +108,6 @@ class EmbeddedStore(SearchBackend):
                 id INTEGER PRIMARY KEY, page_id INTEGER, position INTEGER, score REAL, slots INTEGER, own INTEGER,
                 page_slots INTEGER
             );
-            -- Where a query's common words can still complete a match (retrieval.rare_first_slot).
-            CREATE TEMP TABLE rare_pages (page_id INTEGER PRIMARY KEY);
-            CREATE TEMP TABLE rare_passages (id INTEGER PRIMARY KEY);
             """
         )
         return connection

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from search.engines.embedded import EmbeddedBackend, retrieval
+from search.engines.embedded import EmbeddedBackend
 from search.query.matching import plan_query
 from search.query.parsing import parse_query
 from search.query.pipeline import answer
@@ -60,20 +60,6 @@ def test_a_passage_matches_its_own_words_and_its_pages_together(embedded_backend
         (60, frozenset({0, 1}), True, frozenset({0}))
     ]
     assert matched.total == 1
-
-
-def test_a_rare_word_matched_first_finds_what_reading_every_common_match_finds(embedded_backend, monkeypatch):
-    jihlava = replace(docs.MANUAL, page_id=2000, url="/cs/p/jihlava/", body=f"{docs.MANUAL.body} Kurzy vedou lektoři v Jihlavě.")
-    copies = [replace(docs.MANUAL, page_id=1000 + number, url=f"/cs/p/{number}/") for number in range(30)]
-    embedded_backend.index_pages(docs.indexed([*docs.ALL, *copies, jihlava]))
-    parsed = parse_query(SearchQuery(text="sociální Jihlava"))
-    plan = plan_query(parsed, embedded_backend.vocabulary(parsed))
-    every_word = plan.levels()[0]
-    assert retrieval.rare_first_slot(plan, every_word) is not None  # "sociální" is on most pages
-    rare_first = embedded_backend.retrieve(plan, every_word, 50)
-    monkeypatch.setattr(retrieval, "MAX_RARE_ROWS", 0)  # every match of "sociální" read
-    assert embedded_backend.retrieve(plan, every_word, 50) == rare_first
-    assert rare_first.candidates[0].page_id == 2000
 
 
 def test_readers_see_the_old_or_the_new_index_during_a_rebuild(embedded_backend):
