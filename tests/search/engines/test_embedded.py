@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from search.engines.embedded import EmbeddedBackend
+from search.engines.embedded.store import FTS_TABLES
 from search.query.matching import plan_query
 from search.query.parsing import parse_query
 from search.query.pipeline import answer
@@ -166,6 +167,18 @@ def test_spelling_counts_follow_the_pages_written_and_removed(embedded_backend):
     embedded_backend.delete_pages([page.page_id for page in docs.ALL])
     assert connection.execute("SELECT count(*) FROM passage_words").fetchone()[0] == 0
     assert embedded_backend._spellings(connection, "cestiny") == []
+
+
+def test_a_rebuilt_index_reads_each_word_from_one_segment(embedded_backend):
+    # Written page by page, each full-text table holds several segments, and FTS5 seeks a word in each.
+    for page in docs.indexed(docs.ALL):
+        embedded_backend.index_pages([page])
+    connection = embedded_backend._connection()
+    assert connection.execute("SELECT count(DISTINCT segid) FROM fts_idx").fetchone()[0] > 1
+    embedded_backend.rebuild(docs.indexed(docs.ALL))
+    connection = embedded_backend._connection()
+    for table in FTS_TABLES:
+        assert connection.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
 
 
 def test_an_index_file_of_another_layout_asks_for_a_rebuild(embedded_backend):
