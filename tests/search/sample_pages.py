@@ -5,7 +5,7 @@ says what a page holds the way an editor sees it (summary, body sections, attach
 `indexed()` turns it into the IndexedPage the backends receive, passages cut as search/documents/pages.py cuts them.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from search.documents.indexed import IndexedPage
@@ -208,6 +208,11 @@ ALL = [
     PRAGUE_COUNSELLING,
     UKRAINIAN_COURSES,
 ]
+
+
+def manual_page(page_id, title, body="", **fields):
+    """A manual of its own for one test: MANUAL's facets, the given title and text, no summary."""
+    return replace(MANUAL, page_id=page_id, title=title, summary="", body=body, **fields)
 
 
 def indexed(specs):

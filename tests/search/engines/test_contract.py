@@ -36,8 +36,8 @@ def test_diacritics_are_optional(loaded):
 
 def test_the_exact_word_form_ranks_first(backend):
     # Two pages alike but for one word form: each query puts the page with its exact form first.
-    singular = replace(docs.MANUAL, page_id=20, title="Příručka pro obce", summary="", body="")
-    plural = replace(docs.MANUAL, page_id=21, title="Příručky pro obce", summary="", body="")
+    singular = docs.manual_page(20, "Příručka pro obce")
+    plural = docs.manual_page(21, "Příručky pro obce")
     backend.index_pages(docs.indexed([singular, plural]))
     assert page_ids(search(backend, "příručky")) == [21, 20]
     assert page_ids(search(backend, "příručka")) == [20, 21]
@@ -120,20 +120,8 @@ def test_typos_still_find_but_rank_below_exact(loaded):
 
 
 def test_a_known_word_is_never_expanded_to_near_spellings(backend):
-    right_word = replace(
-        docs.MANUAL,
-        page_id=30,
-        title="Nabídka pro rodiče",
-        summary="",
-        body="Pořádáme kurzy pro rodiče.",
-    )
-    near_word = replace(
-        docs.MANUAL,
-        page_id=31,
-        title="Kurty pro rodiče",
-        summary="",
-        body="Sportovní areál pro rodiče.",
-    )
+    right_word = docs.manual_page(30, "Nabídka pro rodiče", "Pořádáme kurzy pro rodiče.")
+    near_word = docs.manual_page(31, "Kurty pro rodiče", "Sportovní areál pro rodiče.")
     backend.index_pages(docs.indexed([right_word, near_word]))
     # "kurzy" is a word the index knows: "Kurty" is another word, not a typo of it.
     assert page_ids(search(backend, "kurzy")) == [30]
@@ -155,7 +143,7 @@ def test_pages_with_every_word_come_first_and_others_say_what_they_miss(loaded):
 
 def test_enough_pages_with_every_word_hide_partial_matches(backend):
     pages = [
-        replace(docs.MANUAL, page_id=40 + number, title=f"Kurzy češtiny {number}", summary="", body="")
+        docs.manual_page(40 + number, f"Kurzy češtiny {number}")
         for number in range(5)
     ]
     backend.index_pages(docs.indexed([*pages, docs.LANGUAGE_COURSES]))
@@ -209,14 +197,7 @@ def test_did_you_mean_keeps_capitals_and_the_other_words_as_typed(backend):
 
 
 def test_labels_of_the_page_are_found_with_passage_words(backend):
-    housing = replace(
-        docs.MANUAL,
-        page_id=50,
-        title="Kam odkázat rodinu",
-        summary="",
-        body="Sociální pracovník doporučí ubytovnu nebo azylový dům.",
-        labels="Bydlení\nЖитло\nHousing",
-    )
+    housing = docs.manual_page(50, "Kam odkázat rodinu", "Sociální pracovník doporučí ubytovnu nebo azylový dům.", labels="Bydlení\nЖитло\nHousing")
     backend.index_pages(docs.indexed([housing, docs.MANUAL]))
     for text in ("bydlení", "bydleni", "housing", "житло", "bydlení rodinu", "azylový dům bydlení"):
         assert page_ids(search(backend, text))[:1] == [50], text
@@ -325,7 +306,7 @@ def test_a_long_page_links_to_the_section_that_answers(backend):
 
 def test_results_count_pages_not_passages(backend):
     long_text = " ".join(["Kurzy češtiny pro dospělé cizince pořádá centrum každý týden."] * 120)
-    manual = replace(docs.MANUAL, page_id=70, title="Kurzy", summary="", body=long_text)
+    manual = docs.manual_page(70, "Kurzy", long_text)
     backend.index_pages(docs.indexed([manual, docs.LANGUAGE_COURSES]))
     assert len(manual.indexed().passages) > 2
     results = search(backend, "kurzy češtiny")
@@ -428,13 +409,7 @@ def test_a_word_a_page_writes_is_known_whatever_language_reads_it(loaded):
 def test_a_czech_page_holding_only_a_function_word_of_a_foreign_question_is_no_match(backend):
     # Read as Czech, Ukrainian «з» is no stop word; the leaflet's Cyrillic name holds it, and nothing else
     # of the question.
-    leaflet = replace(
-        docs.MANUAL,
-        page_id=40,
-        title="Leták pro klienty",
-        summary="",
-        body="Leták v ukrajinštině se jmenuje «Центр з питань».",
-    )
+    leaflet = docs.manual_page(40, "Leták pro klienty", "Leták v ukrajinštině se jmenuje «Центр з питань».")
     backend.index_pages(docs.indexed([leaflet, docs.UKRAINIAN_COURSES]))
     results = search(backend, "семінар з картографування", locale="uk")
     assert leaflet.page_id not in page_ids(results)
